@@ -1,0 +1,407 @@
+#include "config.h"
+
+#include <errno.h>
+#include <libconfig.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum setting_type {
+	SET_STRING,
+	SET_UINT,
+	SET_SIZE,
+	SET_MODE,
+	SET_INT,
+};
+
+/* The one table of settings: loader, defaults and documentation. */
+struct setting {
+	const char		*path;		/* libconfig path */
+	enum setting_type	 type;
+	size_t			 offset;
+	const char		*def;		/* default, as written in the file */
+	long long		 min, max;
+	const char		*doc;
+};
+
+#define OFF(f) offsetof(struct config, f)
+static const struct setting settings[] = {
+	{ "listen", SET_STRING, OFF(listen), "/run/decorumd/decorumd.sock", 0, 0,
+	  "Path of the Unix stream socket clients connect to." },
+	{ "socket_mode", SET_MODE, OFF(socket_mode), "0660", 0, 0777,
+	  "File mode of the socket; it is the access control, so keep others out." },
+	{ "socket_group", SET_STRING, OFF(socket_group), "", 0, 0,
+	  "Group that owns the socket (empty: the daemon's group)." },
+	{ "rules_dir", SET_STRING, OFF(rules_dir), DECORUM_DATADIR "/decorumd/rules", 0, 0,
+	  "Directory of rule files; its local/ subdirectory overrides files of the same name." },
+	{ "workers", SET_INT, OFF(workers), "0", 0, 256,
+	  "Worker threads; 0 means one per CPU core." },
+	{ "log_level", SET_STRING, OFF(log_level), "info", 0, 0,
+	  "error, warn, info or debug. Comment text is only logged at debug." },
+	{ "default_policy", SET_STRING, OFF(default_policy), "default", 0, 0,
+	  "Policy used by requests that name none." },
+	{ "limits.max_request_bytes", SET_SIZE, OFF(max_request_bytes), "1048576", 64, 1LL << 30,
+	  "Longest request line; longer ones are answered too_large and skipped." },
+	{ "limits.max_text_bytes", SET_SIZE, OFF(max_text_bytes), "65536", 1, 1LL << 30,
+	  "Longest comment text; longer ones are answered too_large." },
+	{ "limits.max_connections", SET_UINT, OFF(max_connections), "1024", 1, 1000000,
+	  "Open client connections; past it new ones get overloaded and are closed." },
+	{ "limits.max_pipeline", SET_UINT, OFF(max_pipeline), "256", 1, 1000000,
+	  "Answers a connection may have waiting to be sent before reading pauses." },
+	{ "limits.idle_timeout", SET_UINT, OFF(idle_timeout), "300", 0, 86400,
+	  "Seconds an idle connection stays open (0: forever)." },
+	{ "limits.write_timeout", SET_UINT, OFF(write_timeout), "30", 1, 86400,
+	  "Seconds a client may leave answers unread before it is dropped." },
+	{ "limits.regex_match_limit", SET_UINT, OFF(regex_match_limit), "1000000", 1000, 100000000,
+	  "PCRE2 match limit per regex and comment; hitting it holds the comment for review." },
+	{ "limits.regex_depth_limit", SET_UINT, OFF(regex_depth_limit), "10000", 100, 10000000,
+	  "PCRE2 backtracking depth limit." },
+	{ "limits.regex_heap_limit_kb", SET_UINT, OFF(regex_heap_limit_kb), "20480", 64, 4194304,
+	  "PCRE2 heap limit in KiB." },
+};
+#undef OFF
+
+static const char *const top_level[] = { "listen", "socket_mode",
+	"socket_group", "rules_dir", "workers", "log_level", "default_policy",
+	"limits", "policies", NULL };
+
+static int
+setting_set(struct config *cfg, const struct setting *s, const char *sval,
+    long long ival, struct diag *d, const char *file, int line)
+{
+	char *base = (char *)cfg + s->offset;
+
+	switch (s->type) {
+	case SET_STRING: {
+		char *dup = strdup(sval);
+		if (dup == NULL)
+			return -1;
+		free(*(char **)base);
+		*(char **)base = dup;
+		return 0;
+	}
+	default:
+		break;
+	}
+	if (sval != NULL) {
+		char *end;
+		errno = 0;
+		ival = strtoll(sval, &end, s->type == SET_MODE ? 8 : 10);
+		if (errno != 0 || *end != '\0' || end == sval) {
+			diag_error(d, file, line, "%s: \"%s\" is not a%s number",
+			    s->path, sval, s->type == SET_MODE ? "n octal" : "");
+			return -1;
+		}
+	}
+	if (ival < s->min || ival > s->max) {
+		diag_error(d, file, line, "%s: %lld is out of range [%lld, %lld]",
+		    s->path, ival, s->min, s->max);
+		return -1;
+	}
+	switch (s->type) {
+	case SET_UINT:
+	case SET_MODE:
+		*(unsigned *)base = (unsigned)ival;
+		break;
+	case SET_SIZE:
+		*(size_t *)base = (size_t)ival;
+		break;
+	case SET_INT:
+		*(int *)base = (int)ival;
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+void
+config_defaults(struct config *cfg)
+{
+	struct diag d;
+
+	memset(cfg, 0, sizeof(*cfg));
+	diag_init(&d);
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+		setting_set(cfg, &settings[i], settings[i].def, 0, &d, NULL, 0);
+	diag_free(&d);
+}
+
+static void
+policy_def_free(struct policy_def *p)
+{
+	free(p->name);
+	free(p->extend);
+	for (size_t i = 0; i < p->nrulesets; i++)
+		free(p->rulesets[i]);
+	free(p->rulesets);
+	for (size_t i = 0; i < p->nreject; i++)
+		free(p->reject_at[i].category);
+	for (size_t i = 0; i < p->nreview; i++)
+		free(p->review_at[i].category);
+	free(p->reject_at);
+	free(p->review_at);
+	free(p->file);
+}
+
+void
+config_free(struct config *cfg)
+{
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+		if (settings[i].type == SET_STRING)
+			free(*(char **)((char *)cfg + settings[i].offset));
+	for (size_t i = 0; i < cfg->npolicies; i++)
+		policy_def_free(&cfg->policies[i]);
+	free(cfg->policies);
+	free(cfg->file);
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+static bool
+is_number(const config_setting_t *s, double *v)
+{
+	switch (config_setting_type(s)) {
+	case CONFIG_TYPE_INT:
+		*v = config_setting_get_int(s);
+		return true;
+	case CONFIG_TYPE_INT64:
+		*v = (double)config_setting_get_int64(s);
+		return true;
+	case CONFIG_TYPE_FLOAT:
+		*v = config_setting_get_float(s);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static int
+load_thresholds(const config_setting_t *s, struct threshold **out, size_t *n,
+    struct diag *d, const char *file, const char *what)
+{
+	double v;
+
+	if (is_number(s, &v)) {
+		if ((*out = calloc(1, sizeof(**out))) == NULL)
+			return -1;
+		(*out)[0].value = v;
+		*n = 1;
+		return 0;
+	}
+	if (!config_setting_is_group(s)) {
+		diag_error(d, file, config_setting_source_line(s),
+		    "%s must be a number or a group { category = number; }", what);
+		return -1;
+	}
+	int m = config_setting_length(s);
+	if ((*out = calloc((size_t)m + 1, sizeof(**out))) == NULL)
+		return -1;
+	for (int i = 0; i < m; i++) {
+		config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		if (!is_number(e, &v)) {
+			diag_error(d, file, config_setting_source_line(e),
+			    "%s.%s must be a number", what, config_setting_name(e));
+			continue;
+		}
+		(*out)[*n].category = strdup(config_setting_name(e));
+		(*out)[*n].value = v;
+		(*n)++;
+	}
+	return 0;
+}
+
+static void
+load_policies(struct config *cfg, const config_setting_t *ps, struct diag *d,
+    const char *file)
+{
+	static const char *const known[] = { "rulesets", "reject_at",
+		"review_at", "extend", "description", NULL };
+	int n;
+
+	if (!config_setting_is_group(ps)) {
+		diag_error(d, file, config_setting_source_line(ps),
+		    "policies must be a group: policies = { default = { ... }; }");
+		return;
+	}
+	n = config_setting_length(ps);
+	if ((cfg->policies = calloc((size_t)n + 1, sizeof(*cfg->policies))) == NULL)
+		return;
+	for (int i = 0; i < n; i++) {
+		config_setting_t *p = config_setting_get_elem(ps, (unsigned)i);
+		struct policy_def *pd = &cfg->policies[cfg->npolicies++];
+		int line = config_setting_source_line(p);
+		const char *s;
+
+		pd->name = strdup(config_setting_name(p));
+		pd->file = strdup(file);
+		pd->line = line;
+		if (!config_setting_is_group(p)) {
+			diag_error(d, file, line, "policy '%s' must be a group",
+			    pd->name);
+			continue;
+		}
+		for (int k = 0; k < config_setting_length(p); k++) {
+			config_setting_t *f = config_setting_get_elem(p, (unsigned)k);
+			bool ok = false;
+			for (size_t j = 0; known[j] != NULL; j++)
+				if (strcmp(config_setting_name(f), known[j]) == 0)
+					ok = true;
+			if (!ok)
+				diag_error(d, file, config_setting_source_line(f),
+				    "unknown field '%s' in policy '%s'",
+				    config_setting_name(f), pd->name);
+		}
+		if (config_setting_lookup_string(p, "extend", &s))
+			pd->extend = strdup(s);
+		config_setting_t *rs = config_setting_get_member(p, "rulesets");
+		if (rs != NULL) {
+			if (!config_setting_is_array(rs) && !config_setting_is_list(rs)) {
+				diag_error(d, file, config_setting_source_line(rs),
+				    "policy '%s': rulesets must be an array of names",
+				    pd->name);
+			} else {
+				int m = config_setting_length(rs);
+				pd->has_rulesets = true;
+				pd->rulesets = calloc((size_t)m + 1, sizeof(char *));
+				for (int k = 0; pd->rulesets && k < m; k++) {
+					const char *e = config_setting_get_string_elem(rs,
+					    (unsigned)k);
+					if (e == NULL) {
+						diag_error(d, file,
+						    config_setting_source_line(rs),
+						    "policy '%s': rulesets must be strings",
+						    pd->name);
+						continue;
+					}
+					pd->rulesets[pd->nrulesets++] = strdup(e);
+				}
+			}
+		}
+		config_setting_t *t;
+		if ((t = config_setting_get_member(p, "reject_at")) != NULL)
+			load_thresholds(t, &pd->reject_at, &pd->nreject, d, file,
+			    "reject_at");
+		if ((t = config_setting_get_member(p, "review_at")) != NULL)
+			load_thresholds(t, &pd->review_at, &pd->nreview, d, file,
+			    "review_at");
+	}
+}
+
+int
+config_load(struct config *cfg, const char *path, bool missing_ok,
+    struct diag *d)
+{
+	config_t	 lc;
+	size_t		 errors = d->errors;
+
+	config_defaults(cfg);
+	if (path == NULL)
+		return 0;
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		if (errno == ENOENT && missing_ok)
+			return 0;
+		diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	fclose(f);
+	if ((cfg->file = strdup(path)) == NULL)
+		return -1;
+
+	config_init(&lc);
+	if (config_read_file(&lc, path) != CONFIG_TRUE) {
+		diag_error(d, config_error_file(&lc) ? config_error_file(&lc) : path,
+		    config_error_line(&lc), "%s", config_error_text(&lc));
+		config_destroy(&lc);
+		return -1;
+	}
+	config_setting_t *root = config_root_setting(&lc);
+	for (int i = 0; i < config_setting_length(root); i++) {
+		config_setting_t *s = config_setting_get_elem(root, (unsigned)i);
+		bool ok = false;
+		for (size_t k = 0; top_level[k] != NULL; k++)
+			if (strcmp(config_setting_name(s), top_level[k]) == 0)
+				ok = true;
+		if (!ok)
+			diag_error(d, path, config_setting_source_line(s),
+			    "unknown setting '%s'", config_setting_name(s));
+	}
+	config_setting_t *limits = config_lookup(&lc, "limits");
+	if (limits != NULL) {
+		for (int i = 0; i < config_setting_length(limits); i++) {
+			config_setting_t *s = config_setting_get_elem(limits,
+			    (unsigned)i);
+			char full[128];
+			bool ok = false;
+			snprintf(full, sizeof(full), "limits.%s",
+			    config_setting_name(s));
+			for (size_t k = 0; k < sizeof(settings) / sizeof(settings[0]); k++)
+				if (strcmp(settings[k].path, full) == 0)
+					ok = true;
+			if (!ok)
+				diag_error(d, path, config_setting_source_line(s),
+				    "unknown setting '%s'", full);
+		}
+	}
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
+		const struct setting *st = &settings[i];
+		config_setting_t *s = config_lookup(&lc, st->path);
+		if (s == NULL)
+			continue;
+		int line = config_setting_source_line(s);
+		int type = config_setting_type(s);
+		if (type == CONFIG_TYPE_STRING) {
+			if (st->type != SET_STRING && st->type != SET_MODE) {
+				diag_error(d, path, line, "%s must be a number",
+				    st->path);
+				continue;
+			}
+			setting_set(cfg, st, config_setting_get_string(s), 0, d,
+			    path, line);
+		} else if (type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64) {
+			if (st->type == SET_STRING) {
+				diag_error(d, path, line, "%s must be a string",
+				    st->path);
+				continue;
+			}
+			if (st->type == SET_MODE) {
+				diag_error(d, path, line,
+				    "%s must be an octal string such as \"0660\"",
+				    st->path);
+				continue;
+			}
+			setting_set(cfg, st, NULL, config_setting_get_int64(s), d,
+			    path, line);
+		} else {
+			diag_error(d, path, line, "%s has the wrong type", st->path);
+		}
+	}
+	/* relative paths in the file are relative to the file, not the cwd */
+	if (cfg->rules_dir[0] != '/' && strchr(path, '/') != NULL) {
+		const char *slash = strrchr(path, '/');
+		size_t n = (size_t)(slash - path) + 1 + strlen(cfg->rules_dir) + 1;
+		char *p = malloc(n);
+		if (p != NULL) {
+			snprintf(p, n, "%.*s/%s", (int)(slash - path), path,
+			    cfg->rules_dir);
+			free(cfg->rules_dir);
+			cfg->rules_dir = p;
+		}
+	}
+	config_setting_t *ps = config_lookup(&lc, "policies");
+	if (ps != NULL)
+		load_policies(cfg, ps, d, path);
+	config_destroy(&lc);
+	return d->errors > errors ? -1 : 0;
+}
+
+void
+config_describe(FILE *out)
+{
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+		fprintf(out, "%s = %s%s%s\n    %s\n", settings[i].path,
+		    settings[i].type == SET_STRING || settings[i].type == SET_MODE ?
+		    "\"" : "", settings[i].def,
+		    settings[i].type == SET_STRING || settings[i].type == SET_MODE ?
+		    "\"" : "", settings[i].doc);
+}

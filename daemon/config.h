@@ -1,0 +1,66 @@
+/* config: decorumd.conf, read with libconfig into plain values. Every
+ * setting has a default; no file at all means all defaults. */
+#ifndef DECORUM_CONFIG_H
+#define DECORUM_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "diag.h"
+
+#define CONFIG_DEFAULT_FILE	DECORUM_SYSCONFDIR "/decorumd/decorumd.conf"
+
+/* A category threshold as written: name, or NULL for "all categories". */
+struct threshold {
+	char		*category;
+	double		 value;
+};
+
+struct policy_def {
+	char		*name;
+	char		*extend;
+	char		**rulesets;	/* NULL: inherited, or all */
+	size_t		 nrulesets;
+	bool		 has_rulesets;
+	struct threshold *reject_at, *review_at;
+	size_t		 nreject, nreview;
+	char		*file;
+	int		 line;
+};
+
+struct config {
+	char		*file;		/* NULL when running on defaults */
+	char		*listen;
+	unsigned	 socket_mode;
+	char		*socket_group;
+	char		*rules_dir;
+	int		 workers;
+	char		*log_level;
+	char		*default_policy;
+	/* limits */
+	size_t		 max_request_bytes;
+	size_t		 max_text_bytes;
+	unsigned	 max_connections;
+	unsigned	 max_pipeline;
+	unsigned	 idle_timeout;
+	unsigned	 write_timeout;
+	unsigned	 regex_match_limit;
+	unsigned	 regex_depth_limit;
+	unsigned	 regex_heap_limit_kb;
+	struct policy_def *policies;
+	size_t		 npolicies;
+};
+
+/* Load path into cfg (defaults first). A missing file is an error unless
+ * missing_ok. Returns 0, or -1 with the problems in d. */
+int	config_load(struct config *cfg, const char *path, bool missing_ok,
+	    struct diag *d);
+void	config_defaults(struct config *cfg);
+void	config_free(struct config *cfg);
+/* Every setting with its default and meaning, for -h and the man page. */
+void	config_describe(FILE *out);
+
+#endif

@@ -1,0 +1,126 @@
+#include "decide.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+verdict_init(struct verdict *v)
+{
+	memset(v, 0, sizeof(*v));
+}
+
+void
+verdict_free(struct verdict *v)
+{
+	free(v->cat_state);
+	free(v->scores);
+	free(v->counted);
+	free(v->reasons);
+	free(v->shadow);
+	memset(v, 0, sizeof(*v));
+}
+
+const char *
+decision_name(enum decision d)
+{
+	switch (d) {
+	case DECISION_REJECT:
+		return "reject";
+	case DECISION_REVIEW:
+		return "review";
+	default:
+		return "accept";
+	}
+}
+
+static int
+verdict_reserve(struct verdict *v, const struct rulebook *rb, size_t nhits)
+{
+	if (v->ncats_cap < rb->ncategories) {
+		uint8_t *cs = realloc(v->cat_state, rb->ncategories);
+		double *sc = realloc(v->scores, rb->ncategories * sizeof(double));
+		if (cs != NULL)
+			v->cat_state = cs;
+		if (sc != NULL)
+			v->scores = sc;
+		if (cs == NULL || sc == NULL)
+			return -1;
+		v->ncats_cap = rb->ncategories;
+	}
+	if (v->nrules_cap < rb->nrules) {
+		uint8_t *c = realloc(v->counted, rb->nrules);
+		if (c == NULL)
+			return -1;
+		v->counted = c;
+		v->nrules_cap = rb->nrules;
+	}
+	if (v->idx_cap < nhits) {
+		uint32_t *r = realloc(v->reasons, nhits * sizeof(uint32_t));
+		if (r != NULL)
+			v->reasons = r;
+		uint32_t *s = realloc(v->shadow, nhits * sizeof(uint32_t));
+		if (s != NULL)
+			v->shadow = s;
+		if (r == NULL || s == NULL)
+			return -1;
+		v->idx_cap = nhits;
+	}
+	return 0;
+}
+
+int
+decide(struct verdict *v, const struct rulebook *rb, const struct policy *p,
+    const struct match_scratch *ms)
+{
+	if (verdict_reserve(v, rb, ms->nhits) == -1)
+		return -1;
+	memset(v->cat_state, 0, rb->ncategories);
+	memset(v->counted, 0, rb->nrules);
+	for (size_t c = 0; c < rb->ncategories; c++)
+		v->scores[c] = 0;
+	v->nreasons = v->nshadow = 0;
+	v->decision = DECISION_ACCEPT;
+
+	/* a rule adds its weight once, however often it matched */
+	for (size_t i = 0; i < ms->nhits; i++) {
+		const struct hit *h = &ms->hits[i];
+		const struct rule *r = &rb->rules[h->rule];
+
+		if (h->suppressed || !p->sets[r->set])
+			continue;
+		if (r->shadow) {
+			v->shadow[v->nshadow++] = (uint32_t)i;
+			continue;
+		}
+		if (h->limit) {
+			/* a runaway regex proves nothing: hold for a person */
+			if (v->cat_state[r->category] < DECISION_REVIEW)
+				v->cat_state[r->category] = DECISION_REVIEW;
+			continue;
+		}
+		if (!v->counted[h->rule]) {
+			v->counted[h->rule] = 1;
+			v->scores[r->category] += r->weight;
+		}
+	}
+	for (size_t c = 0; c < rb->ncategories; c++) {
+		if (v->scores[c] >= p->reject_at[c])
+			v->cat_state[c] = DECISION_REJECT;
+		else if (v->scores[c] >= p->review_at[c] &&
+		    v->cat_state[c] < DECISION_REVIEW)
+			v->cat_state[c] = DECISION_REVIEW;
+		if (v->cat_state[c] > v->decision)
+			v->decision = (enum decision)v->cat_state[c];
+	}
+	/* the reasons are the hits of the categories that decided */
+	for (size_t i = 0; i < ms->nhits; i++) {
+		const struct hit *h = &ms->hits[i];
+		const struct rule *r = &rb->rules[h->rule];
+
+		if (h->suppressed || !p->sets[r->set] || r->shadow)
+			continue;
+		if (v->cat_state[r->category] != 0)
+			v->reasons[v->nreasons++] = (uint32_t)i;
+	}
+	return 0;
+}

@@ -1,0 +1,92 @@
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct engine *
+engine_load(const struct engine_opts *o, struct diag *d)
+{
+	struct engine *e = calloc(1, sizeof(*e));
+
+	if (e == NULL) {
+		diag_error(d, NULL, 0, "out of memory");
+		return NULL;
+	}
+	atomic_init(&e->refs, 1);
+	if (config_load(&e->cfg, o->config_path, o->config_missing_ok, d) == -1)
+		goto fail;
+	if (o->rules_dir != NULL) {
+		char *dup = strdup(o->rules_dir);
+		if (dup == NULL)
+			goto fail;
+		free(e->cfg.rules_dir);
+		e->cfg.rules_dir = dup;
+	}
+	if ((e->rb = rules_load_dir(e->cfg.rules_dir, d)) == NULL)
+		goto fail;
+	if (policies_build(&e->policies, &e->cfg, e->rb, d) == -1)
+		goto fail;
+	e->limits.match_limit = e->cfg.regex_match_limit;
+	e->limits.depth_limit = e->cfg.regex_depth_limit;
+	e->limits.heap_limit_kb = e->cfg.regex_heap_limit_kb;
+	snprintf(e->version, sizeof(e->version), "%u", o->generation);
+	return e;
+fail:
+	engine_unref(e);
+	return NULL;
+}
+
+struct engine *
+engine_ref(struct engine *e)
+{
+	atomic_fetch_add_explicit(&e->refs, 1, memory_order_relaxed);
+	return e;
+}
+
+void
+engine_unref(struct engine *e)
+{
+	if (e == NULL ||
+	    atomic_fetch_sub_explicit(&e->refs, 1, memory_order_acq_rel) != 1)
+		return;
+	policies_free(&e->policies);
+	rules_free(e->rb);
+	config_free(&e->cfg);
+	free(e);
+}
+
+void
+check_scratch_init(struct check_scratch *cs)
+{
+	memset(cs, 0, sizeof(*cs));
+	verdict_init(&cs->v);
+}
+
+void
+check_scratch_free(struct check_scratch *cs)
+{
+	if (cs->ready)
+		match_scratch_free(&cs->ms);
+	verdict_free(&cs->v);
+	memset(cs, 0, sizeof(*cs));
+}
+
+int
+engine_check(const struct engine *e, const struct policy *p,
+    struct check_scratch *cs, const char *text, size_t len)
+{
+	if (!cs->ready || memcmp(&cs->limits, &e->limits, sizeof(e->limits))) {
+		/* first use, or a reload changed the regex limits */
+		if (cs->ready)
+			match_scratch_free(&cs->ms);
+		cs->ready = false;
+		if (match_scratch_init(&cs->ms, &e->limits) == -1)
+			return -1;
+		cs->limits = e->limits;
+		cs->ready = true;
+	}
+	if (match_run(&cs->ms, e->rb, p->sets, text, len) == -1)
+		return -1;
+	return decide(&cs->v, e->rb, p, &cs->ms);
+}

@@ -1,0 +1,24 @@
+/* fold: the evasion folds that turn the normal view into the folded one
+ * (look-alike characters, leetspeak, stretched letters, spaced letters),
+ * keeping the map back to the original text. */
+#ifndef DECORUM_FOLD_H
+#define DECORUM_FOLD_H
+
+#include <stddef.h>
+
+#include "norm.h"
+
+/* Build the folded view of `normal` with the folds in `folds` into out;
+ * tmp is scratch. Returns -1 when memory runs out. */
+int	fold_view(struct view_buf *out, struct view_buf *tmp,
+	    const struct view *normal, unsigned folds);
+/* Fold an already normalized word-list entry the same way, so entries and
+ * text meet in the middle (squeezed "ass" stays apart from "as").
+ * Returns a malloc'd string. */
+char	*fold_string(const char *s, size_t len, unsigned folds,
+	    size_t *outlen);
+/* Parse a fold name ("confusables", "leet", "squeeze", "join"); 0 if
+ * unknown. */
+unsigned fold_parse(const char *name);
+
+#endif

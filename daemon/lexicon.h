@@ -1,0 +1,27 @@
+/* lexicon: word lists compiled to token lookups. Each entry is a word,
+ * a stem ("kill*") or a phrase of words; a scan walks the words of a view
+ * once and looks each up in a hash table, so its cost does not grow with
+ * the size of the lists. */
+#ifndef DECORUM_LEXICON_H
+#define DECORUM_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lexicon;
+
+/* Called for every entry that matches: [start, end) in the scanned text. */
+typedef void lexicon_hit_fn(void *ctx, uint32_t owner, size_t start,
+	    size_t end);
+
+struct lexicon *lexicon_new(void);
+void	lexicon_free(struct lexicon *lx);
+/* entry: normalized words separated by single spaces, the last one may end
+ * in '*' (a stem). Returns 0, or -1 on an empty entry or out of memory. */
+int	lexicon_add(struct lexicon *lx, const char *entry, size_t len,
+	    uint32_t owner);
+size_t	lexicon_size(const struct lexicon *lx);
+void	lexicon_scan(const struct lexicon *lx, const char *text, size_t len,
+	    lexicon_hit_fn *fn, void *ctx);
+
+#endif

@@ -1,0 +1,16 @@
+/* lint: what `decorumd -t` checks before a configuration goes live. */
+#ifndef DECORUM_LINT_H
+#define DECORUM_LINT_H
+
+#include <stdio.h>
+
+#include "engine.h"
+
+/* The canary every policy must reject, for sites' own monitoring too. */
+#define LINT_CANARY_REJECT	"DECORUM-TEST-REJECT-7A3F"
+
+/* Load everything, report each problem as file:line: message, then a
+ * summary line. Returns the number of errors. */
+int	lint_run(const struct engine_opts *o, FILE *out);
+
+#endif

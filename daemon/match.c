@@ -1,0 +1,216 @@
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+
+int
+match_scratch_init(struct match_scratch *ms, const struct rules_limits *lim)
+{
+	memset(ms, 0, sizeof(*ms));
+	views_init(&ms->views);
+	if ((ms->md = pcre2_match_data_create(1, NULL)) == NULL ||
+	    (ms->mctx = pcre2_match_context_create(NULL)) == NULL ||
+	    (ms->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024,
+	    NULL)) == NULL) {
+		match_scratch_free(ms);
+		return -1;
+	}
+	pcre2_set_match_limit(ms->mctx, lim->match_limit);
+	pcre2_set_depth_limit(ms->mctx, lim->depth_limit);
+	pcre2_set_heap_limit(ms->mctx, lim->heap_limit_kb);
+	pcre2_jit_stack_assign(ms->mctx, NULL, ms->jit);
+	return 0;
+}
+
+void
+match_scratch_free(struct match_scratch *ms)
+{
+	views_free(&ms->views);
+	free(ms->hits);
+	free(ms->allows);
+	free(ms->per_rule);
+	pcre2_match_data_free(ms->md);
+	pcre2_match_context_free(ms->mctx);
+	pcre2_jit_stack_free(ms->jit);
+	memset(ms, 0, sizeof(*ms));
+}
+
+static void
+hit_add(struct match_scratch *ms, uint32_t rule, uint32_t group,
+    const struct view *v, size_t s, size_t e, bool limit)
+{
+	if (ms->per_rule[rule] >= MATCH_MAX_HITS_PER_RULE)
+		return;
+	if (ms->nhits == ms->hits_cap) {
+		size_t ncap = ms->hits_cap ? ms->hits_cap * 2 : 32;
+		struct hit *nh = realloc(ms->hits, ncap * sizeof(*nh));
+		if (nh == NULL) {
+			ms->oom = true;
+			return;
+		}
+		ms->hits = nh;
+		ms->hits_cap = ncap;
+	}
+	struct hit *h = &ms->hits[ms->nhits++];
+	size_t os, oe;
+	view_span_orig(v, s, e, &os, &oe);
+	h->rule = rule;
+	h->group = group;
+	h->vstart = (uint32_t)s;
+	h->vend = (uint32_t)e;
+	h->start = (uint32_t)os;
+	h->end = (uint32_t)oe;
+	h->limit = limit;
+	h->suppressed = false;
+	ms->per_rule[rule]++;
+}
+
+static void
+on_lexicon_hit(void *ctx, uint32_t owner, size_t start, size_t end)
+{
+	struct match_scratch	*ms = ctx;
+	const struct rulebook	*rb = ms->rb;
+	const struct rule_owner	*o = &rb->owners[owner];
+
+	if (o->kind == OWNER_RULE) {
+		const struct rule *r = &rb->rules[o->index];
+		if (!ms->sets[r->set])
+			return;
+		const struct rule_group *g = &rb->groups[ms->group];
+		hit_add(ms, o->index, ms->group,
+		    views_get(&ms->views, g->view, g->folds), start, end, false);
+		return;
+	}
+	uint32_t set = o->kind == OWNER_ALLOW ? o->index :
+	    rb->rules[o->index].set;
+	if (!ms->sets[set])
+		return;
+	if (ms->nallows == ms->allows_cap) {
+		size_t ncap = ms->allows_cap ? ms->allows_cap * 2 : 16;
+		struct allow_span *na = realloc(ms->allows, ncap * sizeof(*na));
+		if (na == NULL) {
+			ms->oom = true;
+			return;
+		}
+		ms->allows = na;
+		ms->allows_cap = ncap;
+	}
+	struct allow_span *a = &ms->allows[ms->nallows++];
+	a->owner = owner;
+	a->group = ms->group;
+	a->start = (uint32_t)start;
+	a->end = (uint32_t)end;
+}
+
+static void
+run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v)
+{
+	const struct rule	*r = &ms->rb->rules[ri];
+	PCRE2_SIZE		 off = 0;
+	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(ms->md);
+
+	while (off <= v->len) {
+		int rc = pcre2_match(r->re, (PCRE2_SPTR)v->text, v->len, off,
+		    PCRE2_NO_UTF_CHECK, ms->md, ms->mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return;
+		if (rc < 0) {
+			/* a limit or another failure: never a silent accept */
+			hit_add(ms, ri, r->group, v, 0, 0, true);
+			return;
+		}
+		size_t s = ov[0], e = ov[1];
+		if (e > s)
+			hit_add(ms, ri, r->group, v, s, e, false);
+		if (ms->per_rule[ri] >= MATCH_MAX_HITS_PER_RULE)
+			return;
+		if (e > off)
+			off = e;
+		else {
+			/* step over one character after an empty match */
+			off = e + 1;
+			while (off < v->len && ((unsigned char)v->text[off] & 0xC0) == 0x80)
+				off++;
+		}
+	}
+}
+
+/* Is hit h inside an allow entry of its rule set, or an except entry of
+ * its rule, found in the same view? */
+static bool
+hit_allowed(const struct match_scratch *ms, const struct hit *h)
+{
+	const struct rulebook *rb = ms->rb;
+	const struct rule *r = &rb->rules[h->rule];
+
+	for (size_t i = 0; i < ms->nallows; i++) {
+		const struct allow_span *a = &ms->allows[i];
+		const struct rule_owner *o = &rb->owners[a->owner];
+
+		if (a->group != h->group || a->start > h->vstart ||
+		    a->end < h->vend)
+			continue;
+		if (o->kind == OWNER_ALLOW && o->index == r->set)
+			return true;
+		if (o->kind == OWNER_EXCEPT && o->index == h->rule)
+			return true;
+	}
+	return false;
+}
+
+int
+match_run(struct match_scratch *ms, const struct rulebook *rb,
+    const bool *sets, const char *text, size_t len)
+{
+	ms->rb = rb;
+	ms->sets = sets;
+	ms->nhits = 0;
+	ms->nallows = 0;
+	ms->oom = false;
+	if (ms->per_rule_cap < rb->nrules) {
+		uint8_t *np = realloc(ms->per_rule, rb->nrules);
+		if (np == NULL)
+			return -1;
+		ms->per_rule = np;
+		ms->per_rule_cap = rb->nrules;
+	}
+	memset(ms->per_rule, 0, rb->nrules);
+	if (views_build(&ms->views, text, len) == -1)
+		return -1;
+
+	for (size_t g = 0; g < rb->ngroups; g++) {
+		const struct rule_group *grp = &rb->groups[g];
+		if (lexicon_size(grp->lex) == 0)
+			continue;
+		const struct view *v = views_get(&ms->views, grp->view,
+		    grp->folds);
+		if (v == NULL)
+			return -1;
+		ms->group = (uint32_t)g;
+		lexicon_scan(grp->lex, v->text, v->len, on_lexicon_hit, ms);
+	}
+	for (size_t i = 0; i < rb->nrules; i++) {
+		const struct rule *r = &rb->rules[i];
+		if (!sets[r->set] || r->kind == RULE_WORDS)
+			continue;
+		const struct rule_group *grp = &rb->groups[r->group];
+		const struct view *v = views_get(&ms->views, grp->view,
+		    grp->folds);
+		if (v == NULL)
+			return -1;
+		if (r->kind == RULE_REGEX) {
+			run_regex(ms, (uint32_t)i, v);
+		} else {
+			size_t s, e;
+			if (caps_check(&r->caps, v->text, v->len, &s, &e))
+				hit_add(ms, (uint32_t)i, r->group, v, s, e, false);
+		}
+	}
+	if (ms->nallows > 0)
+		for (size_t i = 0; i < ms->nhits; i++)
+			if (!ms->hits[i].limit)
+				ms->hits[i].suppressed = hit_allowed(ms, &ms->hits[i]);
+	return ms->oom ? -1 : 0;
+}

@@ -1,0 +1,57 @@
+/* match: run the rules of the enabled rule sets over a comment's views
+ * and collect the hits, with allow-list and except suppression applied.
+ * No I/O; all memory lives in the caller's match_scratch and is reused. */
+#ifndef DECORUM_MATCH_H
+#define DECORUM_MATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "norm.h"
+#include "rules.h"
+
+/* At most this many hits of one rule are reported for one comment. */
+#define MATCH_MAX_HITS_PER_RULE 8
+
+struct hit {
+	uint32_t	 rule;
+	uint32_t	 group;
+	uint32_t	 vstart, vend;	/* in the view of the rule's group */
+	uint32_t	 start, end;	/* in the original text */
+	bool		 limit;		/* the regex hit a PCRE2 limit */
+	bool		 suppressed;	/* inside an allow/except entry */
+};
+
+struct allow_span {
+	uint32_t	 owner;		/* index in rulebook.owners */
+	uint32_t	 group;
+	uint32_t	 start, end;	/* view offsets */
+};
+
+struct match_scratch {
+	struct views	 views;
+	struct hit	*hits;
+	size_t		 nhits, hits_cap;
+	struct allow_span *allows;
+	size_t		 nallows, allows_cap;
+	uint8_t		*per_rule;	/* hits recorded per rule */
+	size_t		 per_rule_cap;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack	*jit;
+	/* set during a run */
+	const struct rulebook *rb;
+	const bool	*sets;
+	uint32_t	 group;
+	bool		 oom;
+};
+
+int	match_scratch_init(struct match_scratch *ms, const struct rules_limits *lim);
+void	match_scratch_free(struct match_scratch *ms);
+/* Build the views of text and run every rule of the sets marked in
+ * sets[] (indexed like rb->sets). Returns -1 when memory runs out. */
+int	match_run(struct match_scratch *ms, const struct rulebook *rb,
+	    const bool *sets, const char *text, size_t len);
+
+#endif

@@ -1,0 +1,230 @@
+#include "norm.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "fold.h"
+#include "text.h"
+
+/* NFKD with compatibility mappings, case folding, default ignorables and
+ * marks dropped, typographic look-alikes (quotes, dashes, spaces) lumped
+ * to ASCII. Recomposition is not needed once the marks are gone. */
+#define NORM_OPTIONS (UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | \
+	UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STRIPMARK | \
+	UTF8PROC_LUMP)
+
+static const unsigned char ascii_lower[128] = {
+#define L(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define R8(b) L(b), L(b+1), L(b+2), L(b+3), L(b+4), L(b+5), L(b+6), L(b+7)
+	R8(0), R8(8), R8(16), R8(24), R8(32), R8(40), R8(48), R8(56),
+	R8(64), R8(72), R8(80), R8(88), R8(96), R8(104), R8(112), R8(120)
+#undef R8
+#undef L
+};
+
+void
+views_init(struct views *vs)
+{
+	memset(vs, 0, sizeof(*vs));
+}
+
+static void
+view_buf_free(struct view_buf *b)
+{
+	free(b->text);
+	free(b->ostart);
+	free(b->oend);
+	memset(b, 0, sizeof(*b));
+}
+
+void
+views_free(struct views *vs)
+{
+	view_buf_free(&vs->nbuf);
+	view_buf_free(&vs->tmp);
+	for (int i = 0; i < NORM_FOLD_VARIANTS; i++)
+		view_buf_free(&vs->fbuf[i]);
+	memset(vs, 0, sizeof(*vs));
+}
+
+int
+view_buf_reserve(struct view_buf *b, size_t need)
+{
+	size_t	 ncap;
+
+	if (need <= b->cap)
+		return 0;
+	ncap = b->cap ? b->cap : 256;
+	while (ncap < need)
+		ncap *= 2;
+	char *t = realloc(b->text, ncap + 1);
+	if (t == NULL)
+		return -1;
+	b->text = t;
+	uint32_t *s = realloc(b->ostart, ncap * sizeof(uint32_t));
+	if (s == NULL)
+		return -1;
+	b->ostart = s;
+	uint32_t *e = realloc(b->oend, ncap * sizeof(uint32_t));
+	if (e == NULL)
+		return -1;
+	b->oend = e;
+	b->cap = ncap;
+	return 0;
+}
+
+/* Append the normal form of one code point taken from orig[os, oe). */
+static int
+norm_code_point(struct view_buf *b, int32_t cp, uint32_t os, uint32_t oe)
+{
+	utf8proc_int32_t	 dec[32];
+	utf8proc_ssize_t	 n;
+	int			 boundclass = 0;
+
+	/* Hangul syllables would decompose into jamo: keep them whole. */
+	if (cp >= 0xAC00 && cp <= 0xD7A3) {
+		dec[0] = cp;
+		n = 1;
+	} else {
+		n = utf8proc_decompose_char(cp, dec, 32, NORM_OPTIONS,
+		    &boundclass);
+		if (n < 0 || n > 32) {
+			dec[0] = 0xFFFD;
+			n = 1;
+		}
+	}
+	if (view_buf_reserve(b, b->len + (size_t)n * 4) == -1)
+		return -1;
+	for (utf8proc_ssize_t k = 0; k < n; k++) {
+		size_t w = text_encode(dec[k], b->text + b->len);
+		for (size_t j = 0; j < w; j++) {
+			b->ostart[b->len + j] = os;
+			b->oend[b->len + j] = oe;
+		}
+		b->len += w;
+	}
+	return 0;
+}
+
+static int
+norm_into(struct view_buf *b, const char *s, size_t len)
+{
+	size_t	 i = 0;
+
+	b->len = 0;
+	if (view_buf_reserve(b, len + 16) == -1)
+		return -1;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80) {
+			/* the common case: no table lookups beyond a byte */
+			if (b->len == b->cap &&
+			    view_buf_reserve(b, b->len + 1 + (len - i)) == -1)
+				return -1;
+			b->text[b->len] = (char)ascii_lower[c];
+			b->ostart[b->len] = (uint32_t)i;
+			b->oend[b->len] = (uint32_t)i + 1;
+			b->len++;
+			i++;
+			continue;
+		}
+		size_t adv;
+		int32_t cp = text_decode(s + i, len - i, &adv);
+		if (norm_code_point(b, cp, (uint32_t)i, (uint32_t)(i + adv)) == -1)
+			return -1;
+		i += adv;
+	}
+	b->text[b->len] = '\0';
+	return 0;
+}
+
+int
+views_build(struct views *vs, const char *text, size_t len)
+{
+	vs->orig = text;
+	vs->orig_len = len;
+	vs->raw.text = text;
+	vs->raw.len = len;
+	vs->raw.ostart = vs->raw.oend = NULL;
+	vs->nfolded = 0;
+	if (norm_into(&vs->nbuf, text, len) == -1)
+		return -1;
+	vs->normal.text = vs->nbuf.text;
+	vs->normal.len = vs->nbuf.len;
+	vs->normal.ostart = vs->nbuf.ostart;
+	vs->normal.oend = vs->nbuf.oend;
+	return 0;
+}
+
+const struct view *
+views_folded(struct views *vs, unsigned folds)
+{
+	int	 i;
+
+	for (i = 0; i < vs->nfolded; i++)
+		if (vs->fmask[i] == folds)
+			return &vs->folded[i];
+	if (vs->nfolded == NORM_FOLD_VARIANTS)
+		return NULL;
+	i = vs->nfolded;
+	if (fold_view(&vs->fbuf[i], &vs->tmp, &vs->normal, folds) == -1)
+		return NULL;
+	vs->fmask[i] = folds;
+	vs->folded[i].text = vs->fbuf[i].text;
+	vs->folded[i].len = vs->fbuf[i].len;
+	vs->folded[i].ostart = vs->fbuf[i].ostart;
+	vs->folded[i].oend = vs->fbuf[i].oend;
+	vs->nfolded++;
+	return &vs->folded[i];
+}
+
+const struct view *
+views_get(struct views *vs, enum view_kind kind, unsigned folds)
+{
+	switch (kind) {
+	case VIEW_RAW:
+		return &vs->raw;
+	case VIEW_NORMAL:
+		return &vs->normal;
+	default:
+		return views_folded(vs, folds);
+	}
+}
+
+void
+view_span_orig(const struct view *v, size_t s, size_t e, size_t *os,
+    size_t *oe)
+{
+	if (v->ostart == NULL) {
+		*os = s;
+		*oe = e;
+		return;
+	}
+	if (s >= v->len) {
+		/* an empty span at the end */
+		*os = *oe = v->len ? v->oend[v->len - 1] : 0;
+		return;
+	}
+	*os = v->ostart[s];
+	*oe = e > s ? v->oend[e - 1] : *os;
+}
+
+char *
+norm_string(const char *s, size_t len, size_t *outlen)
+{
+	struct view_buf	 b;
+	char		*out;
+
+	memset(&b, 0, sizeof(b));
+	if (norm_into(&b, s, len) == -1) {
+		view_buf_free(&b);
+		return NULL;
+	}
+	out = b.text;
+	*outlen = b.len;
+	free(b.ostart);
+	free(b.oend);
+	return out;
+}

@@ -1,0 +1,95 @@
+#include "reply.h"
+
+static json_t *
+hit_json(const struct engine *e, const struct hit *h, const char *text)
+{
+	const struct rule *r = &e->rb->rules[h->rule];
+	json_t *o = json_object();
+
+	if (o == NULL)
+		return NULL;
+	json_object_set_new(o, "rule", json_string(r->id));
+	json_object_set_new(o, "category",
+	    json_string(e->rb->categories[r->category]));
+	json_object_set_new(o, "start", json_integer(h->start));
+	json_object_set_new(o, "end", json_integer(h->end));
+	json_t *m = json_stringn(text + h->start, h->end - h->start);
+	json_object_set_new(o, "match", m ? m : json_string(""));
+	if (h->limit)
+		json_object_set_new(o, "error", json_string(
+		    "regex hit its match limit; held for review"));
+	return o;
+}
+
+json_t *
+reply_verdict(const struct engine *e, const struct policy *p,
+    const struct check_scratch *cs, json_t *id, const char *text,
+    bool dry_run)
+{
+	const struct verdict *v = &cs->v;
+	json_t *o = json_object(), *cats = json_array(), *reasons = json_array();
+
+	if (o == NULL || cats == NULL || reasons == NULL) {
+		json_decref(o);
+		json_decref(cats);
+		json_decref(reasons);
+		return NULL;
+	}
+	if (id != NULL)
+		json_object_set(o, "id", id);
+	json_object_set_new(o, "decision", json_string(decision_name(v->decision)));
+	for (size_t c = 0; c < e->rb->ncategories; c++)
+		if (v->cat_state[c] != 0)
+			json_array_append_new(cats,
+			    json_string(e->rb->categories[c]));
+	json_object_set_new(o, "categories", cats);
+	for (size_t i = 0; i < v->nreasons; i++)
+		json_array_append_new(reasons,
+		    hit_json(e, &cs->ms.hits[v->reasons[i]], text));
+	json_object_set_new(o, "reasons", reasons);
+	if (v->nshadow > 0) {
+		json_t *sh = json_array();
+		for (size_t i = 0; sh && i < v->nshadow; i++)
+			json_array_append_new(sh,
+			    hit_json(e, &cs->ms.hits[v->shadow[i]], text));
+		json_object_set_new(o, "shadow", sh);
+	}
+	json_object_set_new(o, "policy", json_string(p->name));
+	json_object_set_new(o, "rules_version", json_string(e->version));
+	if (dry_run)
+		json_object_set_new(o, "dry_run", json_true());
+	return o;
+}
+
+json_t *
+reply_error(json_t *id, enum err_code code, const char *message)
+{
+	json_t *o = json_object(), *err = json_object();
+
+	if (o == NULL || err == NULL) {
+		json_decref(o);
+		json_decref(err);
+		return NULL;
+	}
+	json_object_set(o, "id", id != NULL ? id : json_null());
+	json_object_set_new(err, "code", json_string(err_code_name(code)));
+	/* messages may quote request bytes; never let them break the JSON */
+	json_t *m = json_string(message);
+	json_object_set_new(err, "message", m ? m : json_string("invalid request"));
+	json_object_set_new(o, "error", err);
+	return o;
+}
+
+int
+reply_dump(json_t *obj, json_dump_callback_t fn, void *ctx)
+{
+	int rc;
+
+	if (obj == NULL)
+		return -1;
+	rc = json_dump_callback(obj, fn, ctx, JSON_COMPACT);
+	json_decref(obj);
+	if (rc == 0)
+		rc = fn("\n", 1, ctx);
+	return rc;
+}

@@ -1,0 +1,105 @@
+/* rules: rule files (libconfig) loaded and compiled into a rulebook.
+ * A rulebook is immutable once built: every worker reads it, a reload
+ * builds a new one beside it. */
+#ifndef DECORUM_RULES_H
+#define DECORUM_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "caps.h"
+#include "diag.h"
+#include "norm.h"
+
+struct lexicon;
+
+enum rule_kind {
+	RULE_WORDS = 0,
+	RULE_REGEX,
+	RULE_CAPS,
+};
+
+struct rule {
+	char		*id;
+	char		*description;
+	char		*file;		/* shared with its rule set */
+	int		 line;
+	uint32_t	 set;		/* index in rulebook.sets */
+	uint32_t	 category;	/* index in rulebook.categories */
+	uint32_t	 group;		/* index in rulebook.groups (its view) */
+	enum rule_kind	 kind;
+	enum view_kind	 view;
+	double		 weight;
+	bool		 shadow;
+	bool		 has_except;
+	pcre2_code	*re;		/* RULE_REGEX */
+	char		*pattern;	/* RULE_REGEX, after list splicing */
+	struct caps_params caps;	/* RULE_CAPS */
+};
+
+struct ruleset {
+	char		*name;
+	char		*file;
+	char		*description;
+	uint32_t	 category;
+	bool		 shadow;
+	bool		 has_allow;
+	unsigned	 folds;
+	uint32_t	 first_rule, nrules;
+};
+
+/* A view as rules see it; word entries of every rule that reads the same
+ * view are compiled into one lexicon, scanned once per comment. */
+struct rule_group {
+	enum view_kind	 view;
+	unsigned	 folds;		/* 0 unless view is folded */
+	struct lexicon	*lex;
+};
+
+/* What a lexicon entry stands for. */
+enum owner_kind {
+	OWNER_RULE = 0,		/* a word of a words rule */
+	OWNER_ALLOW,		/* an allow entry of a rule set */
+	OWNER_EXCEPT,		/* an except entry of a rule */
+};
+
+struct rule_owner {
+	enum owner_kind	 kind;
+	uint32_t	 index;		/* rule, or rule set for OWNER_ALLOW */
+};
+
+struct rulebook {
+	struct ruleset	*sets;
+	size_t		 nsets;
+	struct rule	*rules;
+	size_t		 nrules;
+	char		**categories;
+	size_t		 ncategories;
+	struct rule_group *groups;
+	size_t		 ngroups;
+	struct rule_owner *owners;
+	size_t		 nowners, owners_cap;
+};
+
+struct rules_limits {
+	uint32_t	 match_limit;
+	uint32_t	 depth_limit;
+	uint32_t	 heap_limit_kb;
+};
+
+/* Load every *.conf of dir (sorted by name; files of dir/local/ override
+ * shipped ones of the same name). Problems go to d with file:line; the
+ * rulebook is returned only when there was no error. */
+struct rulebook *rules_load_dir(const char *dir, struct diag *d);
+/* Load the given files (for tests). */
+struct rulebook *rules_load_files(const char *const *files, size_t n,
+	    struct diag *d);
+void	rules_free(struct rulebook *rb);
+int	rules_find_set(const struct rulebook *rb, const char *name);
+int	rules_find_category(const struct rulebook *rb, const char *name);
+
+#endif

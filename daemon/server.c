@@ -1,0 +1,807 @@
+#include "server.h"
+
+#include <errno.h>
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+#include <event2/listener.h>
+#include <event2/thread.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/queue.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <systemd/sd-daemon.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "frame.h"
+#include "log.h"
+#include "reply.h"
+#include "request.h"
+
+/* Seconds a stopping daemon waits for clients to take their answers. */
+#define SERVER_DRAIN_SECONDS	10
+
+struct stats {
+	atomic_ullong	 decisions[3];	/* by enum decision */
+	atomic_ullong	 dry_runs;
+	atomic_ullong	 errors[ERR_INTERNAL + 1];
+	atomic_ullong	 connections;
+};
+
+struct worker;
+
+struct conn {
+	TAILQ_ENTRY(conn) entry;
+	struct worker	*w;
+	struct bufferevent *bev;
+	struct framer	 fr;
+	unsigned	 unsent;	/* answers written since output was last empty */
+	bool		 paused;	/* reading stopped for backpressure */
+	bool		 closing;	/* answer what is buffered, then close */
+};
+
+struct worker {
+	struct server	*srv;
+	int		 index;
+	pthread_t	 thread;
+	struct event_base *base;
+	struct evconnlistener *listener;
+	struct event	*stop_ev;
+	struct event	*resume_ev;
+	struct event	*deadline_ev;
+	struct check_scratch cs;
+	struct engine	*engine;
+	unsigned	 engine_gen;
+	TAILQ_HEAD(, conn) conns;
+	bool		 stopping;
+	struct stats	 stats;
+};
+
+struct server {
+	struct server_opts opts;
+	char		*path;		/* socket path we created, to unlink */
+	int		 listen_fd;
+	struct event_base *base;
+	struct event	*sig_hup, *sig_term, *sig_int;
+	pthread_mutex_t	 engine_lock;
+	struct engine	*engine;	/* guarded by engine_lock */
+	atomic_uint	 engine_gen;
+	unsigned	 generation;
+	struct worker	*workers;
+	int		 nworkers;
+	atomic_uint	 nconns;
+	unsigned	 max_connections;
+	size_t		 max_request_bytes, max_text_bytes;
+	unsigned	 max_pipeline, idle_timeout, write_timeout;
+	time_t		 started;
+};
+
+static void conn_process(struct conn *c);
+
+/* The engine a worker should use now: picks up a reload lazily. */
+static struct engine *
+worker_engine(struct worker *w)
+{
+	struct server *s = w->srv;
+	unsigned gen = atomic_load_explicit(&s->engine_gen, memory_order_acquire);
+
+	if (gen != w->engine_gen || w->engine == NULL) {
+		pthread_mutex_lock(&s->engine_lock);
+		struct engine *e = engine_ref(s->engine);
+		gen = atomic_load(&s->engine_gen);
+		pthread_mutex_unlock(&s->engine_lock);
+		engine_unref(w->engine);
+		w->engine = e;
+		w->engine_gen = gen;
+	}
+	return w->engine;
+}
+
+static int
+out_add(const char *buf, size_t size, void *ctx)
+{
+	return evbuffer_add(ctx, buf, size);
+}
+
+static void
+conn_answer(struct conn *c, json_t *obj)
+{
+	struct evbuffer *out = bufferevent_get_output(c->bev);
+
+	if (obj == NULL || reply_dump(obj, out_add, out) == -1) {
+		/* the answer could not be built: still one line, never none */
+		evbuffer_add_printf(out, "{\"id\":null,\"error\":{\"code\":\"internal\","
+		    "\"message\":\"out of memory building the answer\"}}\n");
+		atomic_fetch_add_explicit(&c->w->stats.errors[ERR_INTERNAL], 1,
+		    memory_order_relaxed);
+	}
+	c->unsent++;
+}
+
+static void
+conn_error(struct conn *c, json_t *id, enum err_code code, const char *msg)
+{
+	atomic_fetch_add_explicit(&c->w->stats.errors[code], 1,
+	    memory_order_relaxed);
+	conn_answer(c, reply_error(id, code, msg));
+}
+
+static json_t *
+stats_json(struct server *s, struct engine *e)
+{
+	static const char *const dnames[] = { "accept", "review", "reject" };
+	json_t *o = json_object(), *dec = json_object(), *errs = json_object();
+	unsigned long long v;
+
+	if (o == NULL || dec == NULL || errs == NULL) {
+		json_decref(o);
+		json_decref(dec);
+		json_decref(errs);
+		return NULL;
+	}
+	for (int d = 0; d < 3; d++) {
+		v = 0;
+		for (int i = 0; i < s->nworkers; i++)
+			v += atomic_load(&s->workers[i].stats.decisions[d]);
+		json_object_set_new(dec, dnames[d], json_integer((json_int_t)v));
+	}
+	for (int c = ERR_BAD_JSON; c <= ERR_INTERNAL; c++) {
+		v = 0;
+		for (int i = 0; i < s->nworkers; i++)
+			v += atomic_load(&s->workers[i].stats.errors[c]);
+		json_object_set_new(errs, err_code_name((enum err_code)c),
+		    json_integer((json_int_t)v));
+	}
+	v = 0;
+	for (int i = 0; i < s->nworkers; i++)
+		v += atomic_load(&s->workers[i].stats.dry_runs);
+	json_object_set_new(o, "uptime", json_integer(time(NULL) - s->started));
+	json_object_set_new(o, "rules_version", json_string(e->version));
+	json_object_set_new(o, "decisions", dec);
+	json_object_set_new(o, "dry_runs", json_integer((json_int_t)v));
+	json_object_set_new(o, "errors", errs);
+	json_object_set_new(o, "connections",
+	    json_integer(atomic_load(&s->nconns)));
+	return o;
+}
+
+static json_t *
+policies_json(struct engine *e)
+{
+	json_t *o = json_object(), *arr = json_array();
+
+	if (o == NULL || arr == NULL) {
+		json_decref(o);
+		json_decref(arr);
+		return NULL;
+	}
+	for (size_t i = 0; i < e->policies.n; i++) {
+		const struct policy *p = &e->policies.v[i];
+		json_t *po = json_object(), *sets = json_array();
+		json_t *rej = json_object(), *rev = json_object();
+		for (size_t k = 0; k < e->rb->nsets; k++)
+			if (p->sets[k])
+				json_array_append_new(sets,
+				    json_string(e->rb->sets[k].name));
+		for (size_t c = 0; c < e->rb->ncategories; c++) {
+			if (p->reject_at[c] < 1e300)
+				json_object_set_new(rej, e->rb->categories[c],
+				    json_real(p->reject_at[c]));
+			if (p->review_at[c] < 1e300)
+				json_object_set_new(rev, e->rb->categories[c],
+				    json_real(p->review_at[c]));
+		}
+		json_object_set_new(po, "name", json_string(p->name));
+		if (p->extend)
+			json_object_set_new(po, "extend", json_string(p->extend));
+		json_object_set_new(po, "default", json_boolean(i == e->policies.def));
+		json_object_set_new(po, "rulesets", sets);
+		json_object_set_new(po, "reject_at", rej);
+		json_object_set_new(po, "review_at", rev);
+		json_array_append_new(arr, po);
+	}
+	json_object_set_new(o, "policies", arr);
+	json_object_set_new(o, "rules_version", json_string(e->version));
+	return o;
+}
+
+static void
+conn_request(struct conn *c, const char *line, size_t len)
+{
+	struct worker		*w = c->w;
+	struct server		*s = w->srv;
+	struct request		 r;
+	struct request_error	 err;
+	struct engine		*e;
+
+	if (request_parse(&r, line, len, s->max_text_bytes, &err) == -1) {
+		conn_error(c, r.id, err.code, err.message);
+		request_clear(&r);
+		return;
+	}
+	e = worker_engine(w);
+	if (r.op == OP_STATS) {
+		json_t *o = stats_json(s, e);
+		if (o != NULL && r.id != NULL)
+			json_object_set(o, "id", r.id);
+		conn_answer(c, o);
+		request_clear(&r);
+		return;
+	}
+	if (r.op == OP_POLICIES) {
+		json_t *o = policies_json(e);
+		if (o != NULL && r.id != NULL)
+			json_object_set(o, "id", r.id);
+		conn_answer(c, o);
+		request_clear(&r);
+		return;
+	}
+	const struct policy *p = policies_find(&e->policies, r.policy);
+	if (p == NULL) {
+		char msg[160];
+		snprintf(msg, sizeof(msg), "no policy named \"%.64s\"", r.policy);
+		conn_error(c, r.id, ERR_UNKNOWN_POLICY, msg);
+		request_clear(&r);
+		return;
+	}
+	if (engine_check(e, p, &w->cs, r.text, r.text_len) == -1) {
+		conn_error(c, r.id, ERR_INTERNAL, "out of memory checking the comment");
+		request_clear(&r);
+		return;
+	}
+	if (r.dry_run)
+		atomic_fetch_add_explicit(&w->stats.dry_runs, 1, memory_order_relaxed);
+	else
+		atomic_fetch_add_explicit(&w->stats.decisions[w->cs.v.decision], 1,
+		    memory_order_relaxed);
+	if (log_enabled(LOG_LEVEL_DEBUG))
+		log_debug("decision %s policy=%s text=\"%.*s\"",
+		    decision_name(w->cs.v.decision), p->name,
+		    (int)(r.text_len > 200 ? 200 : r.text_len), r.text);
+	conn_answer(c, reply_verdict(e, p, &w->cs, r.id, r.text, r.dry_run));
+	request_clear(&r);
+}
+
+static void
+conn_free(struct conn *c)
+{
+	struct worker *w = c->w;
+
+	TAILQ_REMOVE(&w->conns, c, entry);
+	bufferevent_free(c->bev);
+	free(c);
+	atomic_fetch_sub(&w->srv->nconns, 1);
+	if (w->stopping && TAILQ_EMPTY(&w->conns))
+		event_base_loopexit(w->base, NULL);
+}
+
+/* Answer complete lines until the input is empty or too many answers are
+ * waiting for the client to read them. */
+static void
+conn_process(struct conn *c)
+{
+	struct evbuffer	*in = bufferevent_get_input(c->bev);
+	const char	*line;
+	size_t		 len;
+	enum frame_result fr;
+	char		 msg[128];
+
+	while (c->closing || c->unsent < c->w->srv->max_pipeline) {
+		fr = frame_next(&c->fr, in, &line, &len);
+		if (fr == FRAME_NONE)
+			break;
+		if (fr == FRAME_TOO_LARGE) {
+			snprintf(msg, sizeof(msg),
+			    "request line is longer than max_request_bytes (%zu)",
+			    c->w->srv->max_request_bytes);
+			conn_error(c, NULL, ERR_TOO_LARGE, msg);
+			continue;
+		}
+		if (len == 0 || strspn(line, " \t\r") >= len) {
+			conn_error(c, NULL, ERR_BAD_JSON, "empty request line");
+			continue;
+		}
+		conn_request(c, line, len);
+	}
+	if (!c->closing && c->unsent >= c->w->srv->max_pipeline && !c->paused) {
+		/* backpressure: the client must read before it may send more */
+		bufferevent_disable(c->bev, EV_READ);
+		c->paused = true;
+	}
+}
+
+static void
+conn_on_read(struct bufferevent *bev, void *arg)
+{
+	(void)bev;
+	conn_process(arg);
+}
+
+static void
+conn_on_write(struct bufferevent *bev, void *arg)
+{
+	struct conn *c = arg;
+
+	(void)bev;
+	c->unsent = 0;		/* the output buffer is empty */
+	if (c->closing) {
+		conn_free(c);
+		return;
+	}
+	if (c->paused) {
+		c->paused = false;
+		conn_process(c);
+		if (!c->paused)
+			bufferevent_enable(c->bev, EV_READ);
+	}
+}
+
+static void
+conn_close_after_answers(struct conn *c)
+{
+	c->closing = true;
+	bufferevent_disable(c->bev, EV_READ);
+	conn_process(c);
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+		conn_free(c);
+}
+
+static void
+conn_on_event(struct bufferevent *bev, short what, void *arg)
+{
+	struct conn *c = arg;
+
+	if (what & BEV_EVENT_EOF) {
+		/* the client is done sending: answer what it sent, even a last
+		 * line without its newline, then close */
+		struct evbuffer *in = bufferevent_get_input(bev);
+		if (evbuffer_get_length(in) > 0 && !c->fr.skipping)
+			evbuffer_add(in, "\n", 1);
+		conn_close_after_answers(c);
+		return;
+	}
+	if (what & BEV_EVENT_TIMEOUT)
+		log_debug("connection closed: %s timeout",
+		    (what & BEV_EVENT_READING) ? "idle" : "write");
+	else if (what & BEV_EVENT_ERROR)
+		log_debug("connection closed: %s", strerror(errno));
+	conn_free(c);
+}
+
+static void
+worker_on_accept(struct evconnlistener *l, evutil_socket_t fd,
+    struct sockaddr *sa, int salen, void *arg)
+{
+	struct worker	*w = arg;
+	struct server	*s = w->srv;
+	struct conn	*c;
+
+	(void)l;
+	(void)sa;
+	(void)salen;
+	if (atomic_fetch_add(&s->nconns, 1) >= s->max_connections) {
+		static const char busy[] = "{\"id\":null,\"error\":{\"code\":"
+		    "\"overloaded\",\"message\":\"too many connections\"}}\n";
+		atomic_fetch_sub(&s->nconns, 1);
+		atomic_fetch_add(&w->stats.errors[ERR_OVERLOADED], 1);
+		(void)!send(fd, busy, sizeof(busy) - 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+		close(fd);
+		return;
+	}
+	if ((c = calloc(1, sizeof(*c))) == NULL ||
+	    (c->bev = bufferevent_socket_new(w->base, fd,
+	    BEV_OPT_CLOSE_ON_FREE)) == NULL) {
+		log_error("cannot set up a connection: out of memory");
+		free(c);
+		close(fd);
+		atomic_fetch_sub(&s->nconns, 1);
+		return;
+	}
+	c->w = w;
+	frame_init(&c->fr, s->max_request_bytes);
+	TAILQ_INSERT_TAIL(&w->conns, c, entry);
+	atomic_fetch_add_explicit(&w->stats.connections, 1, memory_order_relaxed);
+	struct timeval rt = { (time_t)s->idle_timeout, 0 };
+	struct timeval wt = { (time_t)s->write_timeout, 0 };
+	bufferevent_set_timeouts(c->bev, s->idle_timeout ? &rt : NULL, &wt);
+	bufferevent_setcb(c->bev, conn_on_read, conn_on_write, conn_on_event, c);
+	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+}
+
+static void
+worker_on_resume(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker *w = arg;
+
+	(void)fd;
+	(void)what;
+	if (!w->stopping) {
+		log_info("accepting connections again");
+		evconnlistener_enable(w->listener);
+	}
+}
+
+static void
+worker_on_accept_error(struct evconnlistener *l, void *arg)
+{
+	struct worker *w = arg;
+	int err = EVUTIL_SOCKET_ERROR();
+	struct timeval tv = { 1, 0 };
+
+	/* out of file descriptors: pause accepting instead of spinning */
+	log_warn("accept failed: %s; pausing new connections for 1s",
+	    evutil_socket_error_to_string(err));
+	evconnlistener_disable(l);
+	evtimer_add(w->resume_ev, &tv);
+}
+
+static void
+worker_on_deadline(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker *w = arg;
+
+	(void)fd;
+	(void)what;
+	log_warn("worker %d: clients did not read their answers in %ds, closing",
+	    w->index, SERVER_DRAIN_SECONDS);
+	event_base_loopexit(w->base, NULL);
+}
+
+static void
+worker_on_stop(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker	*w = arg;
+	struct conn	*c, *next;
+	struct timeval	 tv = { SERVER_DRAIN_SECONDS, 0 };
+
+	(void)fd;
+	(void)what;
+	w->stopping = true;
+	evconnlistener_disable(w->listener);
+	evtimer_del(w->resume_ev);
+	for (c = TAILQ_FIRST(&w->conns); c != NULL; c = next) {
+		next = TAILQ_NEXT(c, entry);
+		conn_close_after_answers(c);
+	}
+	if (TAILQ_EMPTY(&w->conns))
+		event_base_loopexit(w->base, NULL);
+	else
+		evtimer_add(w->deadline_ev, &tv);
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker *w = arg;
+
+	event_base_dispatch(w->base);
+	return NULL;
+}
+
+static void
+worker_cleanup(struct worker *w)
+{
+	struct conn *c;
+
+	while ((c = TAILQ_FIRST(&w->conns)) != NULL) {
+		TAILQ_REMOVE(&w->conns, c, entry);
+		bufferevent_free(c->bev);
+		free(c);
+	}
+	if (w->listener)
+		evconnlistener_free(w->listener);
+	if (w->stop_ev)
+		event_free(w->stop_ev);
+	if (w->resume_ev)
+		event_free(w->resume_ev);
+	if (w->deadline_ev)
+		event_free(w->deadline_ev);
+	if (w->base)
+		event_base_free(w->base);
+	check_scratch_free(&w->cs);
+	engine_unref(w->engine);
+}
+
+/* Create the listening socket, refusing to steal a live one. */
+static int
+socket_create(struct server *s, const char *path, unsigned mode,
+    const char *group)
+{
+	struct sockaddr_un	 sun;
+	int			 fd;
+	mode_t			 old;
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	if (strlen(path) >= sizeof(sun.sun_path)) {
+		log_error("socket path too long (%zu bytes, at most %zu): %s",
+		    strlen(path), sizeof(sun.sun_path) - 1, path);
+		return -1;
+	}
+	strcpy(sun.sun_path, path);
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1) {
+		log_error("socket: %s", strerror(errno));
+		return -1;
+	}
+	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == 0) {
+		log_error("%s: another decorumd is already listening there", path);
+		close(fd);
+		return -1;
+	}
+	if (errno == ECONNREFUSED) {
+		/* a stale socket from a run that did not clean up */
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+			unlink(path);
+	}
+	close(fd);
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
+	    0)) == -1) {
+		log_error("socket: %s", strerror(errno));
+		return -1;
+	}
+	/* the socket must never exist with looser permissions than asked */
+	old = umask(0777 & ~(mode_t)mode);
+	if (bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1) {
+		umask(old);
+		log_error("bind %s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	umask(old);
+	if (chmod(path, (mode_t)mode) == -1) {
+		log_error("chmod %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (group != NULL && group[0] != '\0') {
+		struct group *gr = getgrnam(group);
+		if (gr == NULL) {
+			log_error("socket_group: no group named '%s'", group);
+			goto fail;
+		}
+		if (chown(path, (uid_t)-1, gr->gr_gid) == -1) {
+			log_error("chown %s to group %s: %s", path, group,
+			    strerror(errno));
+			goto fail;
+		}
+	}
+	if (listen(fd, 1024) == -1) {
+		log_error("listen %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if ((s->path = strdup(path)) == NULL)
+		goto fail;
+	return fd;
+fail:
+	unlink(path);
+	close(fd);
+	return -1;
+}
+
+static void
+server_reload(struct server *s)
+{
+	struct diag		 d;
+	struct engine		*e, *old;
+	struct engine_opts	 eo = s->opts.engine;
+
+	sd_notify(0, "RELOADING=1");
+	diag_init(&d);
+	eo.generation = s->generation + 1;
+	if ((e = engine_load(&eo, &d)) == NULL) {
+		diag_log(&d);
+		log_error("reload failed with %zu error(s); rules version %u "
+		    "keeps serving", d.errors, s->generation);
+		diag_free(&d);
+		sd_notifyf(0, "READY=1\nSTATUS=reload failed; rules version %u",
+		    s->generation);
+		return;
+	}
+	diag_log(&d);
+	diag_free(&d);
+	s->generation++;
+	pthread_mutex_lock(&s->engine_lock);
+	old = s->engine;
+	s->engine = e;
+	atomic_fetch_add_explicit(&s->engine_gen, 1, memory_order_release);
+	pthread_mutex_unlock(&s->engine_lock);
+	engine_unref(old);
+	log_info("reloaded: rules version %s (%zu rule sets, %zu rules)",
+	    e->version, e->rb->nsets, e->rb->nrules);
+	sd_notifyf(0, "READY=1\nSTATUS=rules version %s", e->version);
+}
+
+static void
+server_on_signal(evutil_socket_t sig, short what, void *arg)
+{
+	struct server *s = arg;
+
+	(void)what;
+	if (sig == SIGHUP) {
+		log_info("SIGHUP: reloading configuration and rules");
+		server_reload(s);
+		return;
+	}
+	log_info("%s: finishing answers in flight, then exiting",
+	    sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	sd_notify(0, "STOPPING=1");
+	for (int i = 0; i < s->nworkers; i++)
+		event_active(s->workers[i].stop_ev, EV_READ, 0);
+	event_base_loopexit(s->base, NULL);
+}
+
+static long
+cpu_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? n : 1;
+}
+
+struct server *
+server_start(const struct server_opts *o)
+{
+	struct server	*s;
+	struct diag	 d;
+	struct engine_opts eo = o->engine;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	s->opts = *o;
+	s->listen_fd = -1;
+	s->started = time(NULL);
+	pthread_mutex_init(&s->engine_lock, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if (evthread_use_pthreads() == -1) {
+		log_error("libevent has no pthread support");
+		goto fail;
+	}
+
+	diag_init(&d);
+	eo.generation = s->generation = 1;
+	s->engine = engine_load(&eo, &d);
+	diag_log(&d);
+	if (s->engine == NULL) {
+		log_error("cannot start: %zu error(s) in the configuration or rules",
+		    d.errors);
+		diag_free(&d);
+		goto fail;
+	}
+	diag_free(&d);
+	atomic_store(&s->engine_gen, 1);
+
+	const struct config *cfg = &s->engine->cfg;
+	enum log_level lvl;
+	if (!log_enabled(LOG_LEVEL_DEBUG) && log_level_parse(cfg->log_level, &lvl) == 0)
+		log_set_level(lvl);
+	s->max_connections = cfg->max_connections;
+	s->max_request_bytes = cfg->max_request_bytes;
+	s->max_text_bytes = cfg->max_text_bytes;
+	s->max_pipeline = cfg->max_pipeline;
+	s->idle_timeout = cfg->idle_timeout;
+	s->write_timeout = cfg->write_timeout;
+	s->nworkers = cfg->workers > 0 ? cfg->workers : (int)cpu_count();
+
+	/* systemd socket activation hands us the socket ready-made */
+	int nfds = sd_listen_fds(1);
+	if (nfds == 1) {
+		s->listen_fd = SD_LISTEN_FDS_START;
+		int fl = fcntl(s->listen_fd, F_GETFL);
+		fcntl(s->listen_fd, F_SETFL, fl | O_NONBLOCK);
+		log_info("listening on the socket passed by systemd");
+	} else {
+		if (nfds > 1)
+			log_warn("systemd passed %d sockets; using none of them",
+			    nfds);
+		const char *path = o->listen ? o->listen : cfg->listen;
+		if ((s->listen_fd = socket_create(s, path, cfg->socket_mode,
+		    cfg->socket_group)) == -1)
+			goto fail;
+		log_info("listening on %s", path);
+	}
+
+	if ((s->base = event_base_new()) == NULL)
+		goto fail;
+	s->sig_hup = evsignal_new(s->base, SIGHUP, server_on_signal, s);
+	s->sig_term = evsignal_new(s->base, SIGTERM, server_on_signal, s);
+	s->sig_int = evsignal_new(s->base, SIGINT, server_on_signal, s);
+	if (s->sig_hup == NULL || s->sig_term == NULL || s->sig_int == NULL ||
+	    evsignal_add(s->sig_hup, NULL) == -1 ||
+	    evsignal_add(s->sig_term, NULL) == -1 ||
+	    evsignal_add(s->sig_int, NULL) == -1)
+		goto fail;
+
+	if ((s->workers = calloc((size_t)s->nworkers, sizeof(*s->workers))) == NULL)
+		goto fail;
+	for (int i = 0; i < s->nworkers; i++) {
+		struct worker *w = &s->workers[i];
+		w->srv = s;
+		w->index = i;
+		TAILQ_INIT(&w->conns);
+		check_scratch_init(&w->cs);
+		if ((w->base = event_base_new()) == NULL ||
+		    (w->stop_ev = event_new(w->base, -1, 0, worker_on_stop, w)) == NULL ||
+		    (w->resume_ev = evtimer_new(w->base, worker_on_resume, w)) == NULL ||
+		    (w->deadline_ev = evtimer_new(w->base, worker_on_deadline, w)) == NULL)
+			goto fail;
+		/* every worker accepts on the one socket: the kernel spreads
+		 * connections, and no hand-off between threads is needed */
+		w->listener = evconnlistener_new(w->base, worker_on_accept, w,
+		    LEV_OPT_CLOSE_ON_EXEC, -1, s->listen_fd);
+		if (w->listener == NULL)
+			goto fail;
+		evconnlistener_set_error_cb(w->listener, worker_on_accept_error);
+	}
+	for (int i = 0; i < s->nworkers; i++) {
+		if (pthread_create(&s->workers[i].thread, NULL, worker_main,
+		    &s->workers[i]) != 0) {
+			log_error("cannot start worker thread %d", i);
+			s->nworkers = i;
+			goto fail;
+		}
+	}
+	log_info("decorumd %s ready: rules version %s, %zu rule sets, %zu rules, "
+	    "%d worker(s)", DECORUM_VERSION, s->engine->version,
+	    s->engine->rb->nsets, s->engine->rb->nrules, s->nworkers);
+	sd_notifyf(0, "READY=1\nSTATUS=rules version %s", s->engine->version);
+	return s;
+fail:
+	if (s->workers != NULL) {
+		for (int i = 0; i < s->nworkers; i++)
+			if (s->workers[i].thread) {
+				event_active(s->workers[i].stop_ev, EV_READ, 0);
+				pthread_join(s->workers[i].thread, NULL);
+			}
+	}
+	server_free(s);
+	return NULL;
+}
+
+int
+server_run(struct server *s)
+{
+	event_base_dispatch(s->base);
+	for (int i = 0; i < s->nworkers; i++)
+		pthread_join(s->workers[i].thread, NULL);
+	log_info("stopped");
+	return 0;
+}
+
+void
+server_free(struct server *s)
+{
+	if (s == NULL)
+		return;
+	if (s->workers != NULL) {
+		for (int i = 0; i < s->nworkers; i++)
+			worker_cleanup(&s->workers[i]);
+		free(s->workers);
+	}
+	if (s->sig_hup)
+		event_free(s->sig_hup);
+	if (s->sig_term)
+		event_free(s->sig_term);
+	if (s->sig_int)
+		event_free(s->sig_int);
+	if (s->base)
+		event_base_free(s->base);
+	if (s->listen_fd >= 0 && s->listen_fd != SD_LISTEN_FDS_START)
+		close(s->listen_fd);
+	if (s->path != NULL) {
+		unlink(s->path);
+		free(s->path);
+	}
+	engine_unref(s->engine);
+	pthread_mutex_destroy(&s->engine_lock);
+	free(s);
+	libevent_global_shutdown();
+}
