@@ -1,42 +1,384 @@
 #include "fold.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int
-fold_copy(struct view_buf *out, const struct view *in)
+#include "confusables.h"
+#include "text.h"
+
+/* Shortest run of one letter that counts as stretched ("fuuuck"). Runs of
+ * two are ordinary spelling ("ass", "assess") and stay as they are. */
+#define FOLD_SQUEEZE_MIN	3
+/* Single characters joined into a word need at least this many ("f u c k"
+ * but not "a b"). */
+#define FOLD_JOIN_MIN		3
+#define FOLD_JOIN_MAX_SEP	3
+
+static inline int
+emit(struct view_buf *b, const char *s, size_t n, uint32_t os, uint32_t oe,
+    uint8_t sq)
 {
-	if (view_buf_reserve(out, in->len + 1) == -1)
+	if (b->len + n > b->cap && view_buf_reserve(b, b->len + n + 64) == -1)
 		return -1;
-	memcpy(out->text, in->text, in->len);
-	memcpy(out->ostart, in->ostart, in->len * sizeof(uint32_t));
-	memcpy(out->oend, in->oend, in->len * sizeof(uint32_t));
-	out->len = in->len;
-	out->text[out->len] = '\0';
+	memcpy(b->text + b->len, s, n);
+	for (size_t i = 0; i < n; i++) {
+		b->ostart[b->len + i] = os;
+		b->oend[b->len + i] = oe;
+		b->squeezed[b->len + i] = sq;
+	}
+	b->len += n;
 	return 0;
 }
+
+/* Copy in[i, i + n) with its maps. */
+static inline int
+copy(struct view_buf *b, const struct view *in, size_t i, size_t n)
+{
+	if (b->len + n > b->cap && view_buf_reserve(b, b->len + n + 64) == -1)
+		return -1;
+	memcpy(b->text + b->len, in->text + i, n);
+	memcpy(b->ostart + b->len, in->ostart + i, n * sizeof(uint32_t));
+	memcpy(b->oend + b->len, in->oend + i, n * sizeof(uint32_t));
+	if (in->squeezed != NULL)
+		memcpy(b->squeezed + b->len, in->squeezed + i, n);
+	else
+		memset(b->squeezed + b->len, 0, n);
+	b->len += n;
+	return 0;
+}
+
+static inline uint8_t
+sq_at(const struct view *in, size_t i)
+{
+	return in->squeezed != NULL ? in->squeezed[i] : 0;
+}
+
+/* Look-alike letters of other scripts become the Latin letter. */
+static int
+pass_confusables(const struct view *in, struct view_buf *out)
+{
+	size_t i = 0, adv;
+
+	while (i < in->len) {
+		size_t run = i;
+		while (run < in->len && (unsigned char)in->text[run] < 0x80)
+			run++;
+		if (run > i && copy(out, in, i, run - i) == -1)
+			return -1;
+		if ((i = run) >= in->len)
+			break;
+		int32_t cp = text_decode(in->text + i, in->len - i, &adv);
+		uint32_t to = confusable_fold((uint32_t)cp);
+		if (to < 0x80) {
+			char c = (char)to;
+			if (emit(out, &c, 1, in->ostart[i], in->oend[i + adv - 1],
+			    sq_at(in, i)) == -1)
+				return -1;
+		} else if (copy(out, in, i, adv) == -1) {
+			return -1;
+		}
+		i += adv;
+	}
+	return 0;
+}
+
+static bool
+is_join_char(int32_t cp)
+{
+	if (cp < 0x80)
+		return text_ascii_word[cp] || cp == '$' || cp == '@';
+	return text_is_letter_cp(cp);
+}
+
+static bool
+is_join_sep(char c)
+{
+	return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' ||
+	    c == '~' || c == '/';
+}
+
+/*
+ * Letters spelled out one at a time ("f u c k", "s.h.i.t") become one
+ * word. Each piece must be a single character standing alone, so words
+ * of two or more letters are never glued to their neighbours.
+ */
+static int
+pass_join(const struct view *in, struct view_buf *out)
+{
+	size_t	 i = 0, adv;
+	bool	 prev_word = false;
+
+	while (i < in->len) {
+		int32_t cp = text_decode(in->text + i, in->len - i, &adv);
+		if (prev_word || !is_join_char(cp)) {
+			prev_word = text_is_word_cp(cp) || is_join_char(cp);
+			if (copy(out, in, i, adv) == -1)
+				return -1;
+			i += adv;
+			continue;
+		}
+		/* collect single characters separated by short separators */
+		size_t starts[64], lens[64], k = 0, p = i, end = i;
+		while (k < 64 && p < in->len) {
+			size_t a;
+			int32_t c = text_decode(in->text + p, in->len - p, &a);
+			if (!is_join_char(c))
+				break;
+			size_t q = p + a;
+			if (q < in->len) {
+				size_t b;
+				int32_t nc = text_decode(in->text + q, in->len - q, &b);
+				if (text_is_word_cp(nc) || is_join_char(nc))
+					break;	/* part of a longer word */
+			}
+			starts[k] = p;
+			lens[k] = a;
+			k++;
+			end = q;
+			size_t s = q;
+			while (s < in->len && s - q < FOLD_JOIN_MAX_SEP &&
+			    is_join_sep(in->text[s]))
+				s++;
+			if (s == q || s >= in->len)
+				break;
+			p = s;
+		}
+		if (k < FOLD_JOIN_MIN) {
+			prev_word = true;
+			if (copy(out, in, i, adv) == -1)
+				return -1;
+			i += adv;
+			continue;
+		}
+		for (size_t j = 0; j < k; j++)
+			if (copy(out, in, starts[j], lens[j]) == -1)
+				return -1;
+		i = end;
+		prev_word = true;
+	}
+	return 0;
+}
+
+static char
+leet_letter(char c)
+{
+	switch (c) {
+	case '0': return 'o';
+	case '1': return 'i';
+	case '3': return 'e';
+	case '4': return 'a';
+	case '5': return 's';
+	case '7': return 't';
+	case '8': return 'b';
+	case '@': return 'a';
+	case '$': return 's';
+	case '!': return 'i';
+	case '|': return 'l';
+	default: return 0;
+	}
+}
+
+/*
+ * Digits and symbols standing in for letters inside a word ("sh1t",
+ * "$hit", "b!tch"). A run is folded only when it looks like a disguised
+ * word: symbols next to a letter, or digits among at least as many
+ * letters in a word of four or more. A price ($5), a lone 1, "mp3" or an
+ * id like "F4G" stay as written.
+ */
+static int
+pass_leet(const struct view *in, struct view_buf *out)
+{
+	size_t i = 0, adv;
+
+	while (i < in->len) {
+		unsigned char c = (unsigned char)in->text[i];
+		int32_t cp = text_decode(in->text + i, in->len - i, &adv);
+		bool starts = text_is_word_cp(cp) || c == '$' || c == '@';
+		if (!starts) {
+			if (copy(out, in, i, adv) == -1)
+				return -1;
+			i += adv;
+			continue;
+		}
+		size_t j = i, letters = 0, digits = 0, symbols = 0, chars = 0;
+		while (j < in->len) {
+			size_t a;
+			unsigned char d = (unsigned char)in->text[j];
+			int32_t x = text_decode(in->text + j, in->len - j, &a);
+			if (d == '!' || d == '|') {
+				size_t b;
+				if (j + 1 >= in->len)
+					break;
+				int32_t nx = text_decode(in->text + j + 1,
+				    in->len - j - 1, &b);
+				if (!text_is_letter_cp(nx) || chars == 0)
+					break;
+				symbols++;
+			} else if (d == '$' || d == '@') {
+				symbols++;
+			} else if (d >= '0' && d <= '9') {
+				digits++;
+			} else if (text_is_letter_cp(x)) {
+				letters++;
+			} else if (!text_is_word_cp(x)) {
+				break;
+			}
+			chars++;
+			j += a;
+		}
+		bool fold = (symbols > 0 && letters >= 1 && chars >= 3) ||
+		    (digits > 0 && letters >= 2 && chars >= 4 &&
+		    digits <= letters);
+		if (!fold) {
+			if (copy(out, in, i, j - i) == -1)
+				return -1;
+			i = j;
+			continue;
+		}
+		for (size_t k = i; k < j;) {
+			char l = leet_letter(in->text[k]);
+			if (l != 0) {
+				if (emit(out, &l, 1, in->ostart[k], in->oend[k],
+				    sq_at(in, k)) == -1)
+					return -1;
+				k++;
+				continue;
+			}
+			text_decode(in->text + k, in->len - k, &adv);
+			if (copy(out, in, k, adv) == -1)
+				return -1;
+			k += adv;
+		}
+		i = j;
+	}
+	return 0;
+}
+
+/* A letter stretched to three or more ("fuuuuck") becomes one letter
+ * marked as squeezed; the lexicon then compares squeezed forms. */
+static int
+pass_squeeze(const struct view *in, struct view_buf *out)
+{
+	size_t i = 0;
+
+	while (i < in->len) {
+		unsigned char c = (unsigned char)in->text[i];
+		size_t j = i + 1;
+		if (c < 0x80 && text_ascii_word[c] && !(c >= '0' && c <= '9'))
+			while (j < in->len && (unsigned char)in->text[j] == c)
+				j++;
+		if (j - i >= FOLD_SQUEEZE_MIN) {
+			if (emit(out, (const char *)&in->text[i], 1, in->ostart[i],
+			    in->oend[j - 1], 1) == -1)
+				return -1;
+		} else if (copy(out, in, i, j - i) == -1) {
+			return -1;
+		}
+		i = j;
+	}
+	return 0;
+}
+
+typedef int fold_pass(const struct view *, struct view_buf *);
 
 int
 fold_view(struct view_buf *out, struct view_buf *tmp,
     const struct view *normal, unsigned folds)
 {
-	(void)tmp;
-	(void)folds;
-	return fold_copy(out, normal);
+	static const struct { unsigned flag; fold_pass *fn; } passes[] = {
+		{ FOLD_CONFUSABLES, pass_confusables },
+		{ FOLD_JOIN, pass_join },
+		{ FOLD_LEET, pass_leet },
+		{ FOLD_SQUEEZE, pass_squeeze },
+	};
+	struct view	 cur = *normal;
+	struct view_buf	*bufs[2] = { out, tmp };
+	int		 which = 0;
+	bool		 any = false;
+
+	for (size_t p = 0; p < sizeof(passes) / sizeof(passes[0]); p++) {
+		if (!(folds & passes[p].flag))
+			continue;
+		struct view_buf *dst = bufs[which];
+		dst->len = 0;
+		if (view_buf_reserve(dst, cur.len + 16) == -1 ||
+		    passes[p].fn(&cur, dst) == -1)
+			return -1;
+		dst->text[dst->len] = '\0';
+		cur.text = dst->text;
+		cur.len = dst->len;
+		cur.ostart = dst->ostart;
+		cur.oend = dst->oend;
+		cur.squeezed = dst->squeezed;
+		which ^= 1;
+		any = true;
+	}
+	if (!any) {
+		out->len = 0;
+		if (view_buf_reserve(out, normal->len + 16) == -1 ||
+		    copy(out, normal, 0, normal->len) == -1)
+			return -1;
+		out->text[out->len] = '\0';
+		return 0;
+	}
+	if (cur.text != out->text) {
+		/* the last pass wrote into tmp: trade buffers */
+		struct view_buf t = *out;
+		*out = *tmp;
+		*tmp = t;
+	}
+	return 0;
 }
 
 char *
 fold_string(const char *s, size_t len, unsigned folds, size_t *outlen)
 {
-	char *out = malloc(len + 1);
+	struct view_buf	 a, b;
+	uint32_t	*map;
+	char		*res = NULL;
+	struct view	 in;
 
-	(void)folds;
-	if (out == NULL)
+	/* entries get the character folds only: squeezing is matched in the
+	 * lexicon and joining concerns text typed one letter at a time */
+	folds &= FOLD_CONFUSABLES | FOLD_LEET;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	if ((map = calloc(len + 1, sizeof(uint32_t))) == NULL)
 		return NULL;
-	memcpy(out, s, len);
-	out[len] = '\0';
-	*outlen = len;
-	return out;
+	in.text = s;
+	in.len = len;
+	in.ostart = in.oend = map;
+	in.squeezed = NULL;
+	if (fold_view(&a, &b, &in, folds) == 0) {
+		res = a.text;
+		a.text = NULL;
+		*outlen = a.len;
+	}
+	free(map);
+	free(a.text);
+	free(a.ostart);
+	free(a.oend);
+	free(a.squeezed);
+	free(b.text);
+	free(b.ostart);
+	free(b.oend);
+	free(b.squeezed);
+	return res;
+}
+
+size_t
+fold_squeeze_key(const char *s, size_t len, char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (o > 0 && c < 0x80 && (unsigned char)out[o - 1] == c)
+			continue;
+		out[o++] = (char)c;
+	}
+	return o;
 }
 
 unsigned

@@ -17,6 +17,9 @@ int	fold_view(struct view_buf *out, struct view_buf *tmp,
  * Returns a malloc'd string. */
 char	*fold_string(const char *s, size_t len, unsigned folds,
 	    size_t *outlen);
+/* Squeeze every run of one ASCII character to one, into out (len bytes
+ * of room): the key under which stretched words are looked up. */
+size_t	fold_squeeze_key(const char *s, size_t len, char *out);
 /* Parse a fold name ("confusables", "leet", "squeeze", "join"); 0 if
  * unknown. */
 unsigned fold_parse(const char *name);

@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "text.h"
+
+/* Longest word looked up by its squeezed form. */
+#define LEX_SQUEEZE_MAX	256
 
 /* One entry; entries sharing a first word are chained. */
 struct lex_entry {
@@ -13,6 +17,7 @@ struct lex_entry {
 	uint32_t	 rest;		/* offset of the remaining words in strs */
 	uint32_t	 rest_len;
 	uint8_t		 rest_stem;	/* the last remaining word is a stem */
+	uint8_t		 flags;		/* LEXICON_* */
 };
 
 struct lex_slot {
@@ -134,7 +139,7 @@ lex_grow(struct lex_table *t)
 
 int
 lexicon_add(struct lexicon *lx, const char *entry, size_t len,
-    uint32_t owner)
+    uint32_t owner, unsigned flags)
 {
 	size_t		 first_end, rest_start;
 	bool		 first_stem = false, rest_stem = false;
@@ -181,6 +186,7 @@ lexicon_add(struct lexicon *lx, const char *entry, size_t len,
 	memset(e, 0, sizeof(*e));
 	e->owner = owner;
 	e->rest_stem = rest_stem;
+	e->flags = (uint8_t)flags;
 	if (rest_len > 0) {
 		long off = lex_str(lx, entry + rest_start, rest_len);
 		if (off < 0)
@@ -240,12 +246,15 @@ lex_match_rest(const char *text, size_t len, size_t pos, const char *rest,
 
 static void
 lex_emit(const struct lexicon *lx, uint32_t first, const char *text,
-    size_t len, size_t ws, size_t we, lexicon_hit_fn *fn, void *ctx)
+    size_t len, size_t ws, size_t we, bool squeezed, lexicon_hit_fn *fn,
+    void *ctx)
 {
 	for (uint32_t i = first; i != 0; i = lx->entries[i - 1].next) {
 		const struct lex_entry *e = &lx->entries[i - 1];
 		size_t end = we;
 
+		if ((e->flags & LEXICON_SQUEEZED_ONLY) && !squeezed)
+			continue;
 		if (e->rest_len > 0 && !lex_match_rest(text, len, we,
 		    lx->strs + e->rest, e->rest_len, e->rest_stem, &end))
 			continue;
@@ -255,21 +264,31 @@ lex_emit(const struct lexicon *lx, uint32_t first, const char *text,
 
 void
 lexicon_scan(const struct lexicon *lx, const char *text, size_t len,
-    lexicon_hit_fn *fn, void *ctx)
+    const uint8_t *squeezed, lexicon_hit_fn *fn, void *ctx)
 {
 	size_t	 pos = 0, ws, we;
+	char	 key[LEX_SQUEEZE_MAX];
 
 	if (lx->nentries == 0)
 		return;
 	while (text_next_word(text, len, &pos, &ws, &we)) {
 		size_t wl = we - ws;
 		const char *w = text + ws;
+		bool sq = false;
 		struct lex_slot *s;
 
+		if (squeezed != NULL && wl <= LEX_SQUEEZE_MAX &&
+		    memchr(squeezed + ws, 1, wl) != NULL) {
+			/* a stretched word: look it up squeezed all through */
+			wl = fold_squeeze_key(w, wl, key);
+			w = key;
+			sq = true;
+		}
 		if (lx->words.used > 0) {
 			s = lex_find(&lx->words, lx->strs, w, wl, lex_hash(w, wl));
 			if (s->first != 0)
-				lex_emit(lx, s->first, text, len, ws, we, fn, ctx);
+				lex_emit(lx, s->first, text, len, ws, we, sq, fn,
+				    ctx);
 		}
 		if (lx->stems.used == 0)
 			continue;
@@ -281,7 +300,8 @@ lexicon_scan(const struct lexicon *lx, const char *text, size_t len,
 			lens &= ~(1ULL << (n - 1));
 			s = lex_find(&lx->stems, lx->strs, w, n, lex_hash(w, n));
 			if (s->first != 0)
-				lex_emit(lx, s->first, text, len, ws, we, fn, ctx);
+				lex_emit(lx, s->first, text, len, ws, we, sq, fn,
+				    ctx);
 		}
 		if (lx->stem_long) {
 			for (size_t n = 65; n <= wl; n++) {
@@ -289,7 +309,7 @@ lexicon_scan(const struct lexicon *lx, const char *text, size_t len,
 				    lex_hash(w, n));
 				if (s->first != 0)
 					lex_emit(lx, s->first, text, len, ws,
-					    we, fn, ctx);
+					    we, sq, fn, ctx);
 			}
 		}
 	}

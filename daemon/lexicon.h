@@ -18,10 +18,16 @@ struct lexicon *lexicon_new(void);
 void	lexicon_free(struct lexicon *lx);
 /* entry: normalized words separated by single spaces, the last one may end
  * in '*' (a stem). Returns 0, or -1 on an empty entry or out of memory. */
+/* Entry flag: match only words that were stretched ("asssss" finds the
+ * squeezed form "as" of "ass"; the plain word "as" does not). */
+#define LEXICON_SQUEEZED_ONLY	0x1
+
 int	lexicon_add(struct lexicon *lx, const char *entry, size_t len,
-	    uint32_t owner);
+	    uint32_t owner, unsigned flags);
 size_t	lexicon_size(const struct lexicon *lx);
+/* squeezed: per byte of text, 1 where a stretched run was squeezed (may
+ * be NULL); a word with such a byte is looked up by its squeezed form. */
 void	lexicon_scan(const struct lexicon *lx, const char *text, size_t len,
-	    lexicon_hit_fn *fn, void *ctx);
+	    const uint8_t *squeezed, lexicon_hit_fn *fn, void *ctx);
 
 #endif

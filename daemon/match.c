@@ -43,6 +43,11 @@ hit_add(struct match_scratch *ms, uint32_t rule, uint32_t group,
 {
 	if (ms->per_rule[rule] >= MATCH_MAX_HITS_PER_RULE)
 		return;
+	/* two entries of one rule on the same words ("fuck", "fuck*") */
+	for (size_t i = ms->nhits; ms->per_rule[rule] > 0 && i-- > 0;)
+		if (ms->hits[i].rule == rule && ms->hits[i].group == group &&
+		    ms->hits[i].vstart == s && ms->hits[i].vend == e)
+			return;
 	if (ms->nhits == ms->hits_cap) {
 		size_t ncap = ms->hits_cap ? ms->hits_cap * 2 : 32;
 		struct hit *nh = realloc(ms->hits, ncap * sizeof(*nh));
@@ -189,7 +194,7 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		if (v == NULL)
 			return -1;
 		ms->group = (uint32_t)g;
-		lexicon_scan(grp->lex, v->text, v->len, on_lexicon_hit, ms);
+		lexicon_scan(grp->lex, v->text, v->len, v->squeezed, on_lexicon_hit, ms);
 	}
 	for (size_t i = 0; i < rb->nrules; i++) {
 		const struct rule *r = &rb->rules[i];

@@ -35,6 +35,7 @@ view_buf_free(struct view_buf *b)
 	free(b->text);
 	free(b->ostart);
 	free(b->oend);
+	free(b->squeezed);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -70,6 +71,10 @@ view_buf_reserve(struct view_buf *b, size_t need)
 	if (e == NULL)
 		return -1;
 	b->oend = e;
+	uint8_t *q = realloc(b->squeezed, ncap);
+	if (q == NULL)
+		return -1;
+	b->squeezed = q;
 	b->cap = ncap;
 	return 0;
 }
@@ -92,6 +97,18 @@ norm_code_point(struct view_buf *b, int32_t cp, uint32_t os, uint32_t oe)
 		if (n < 0 || n > 32) {
 			dec[0] = 0xFFFD;
 			n = 1;
+		}
+	}
+	if (n == 0 && b->len > 0) {
+		/* a stripped combining mark belongs to the character before
+		 * it: a hit ending there must not cut the mark off */
+		utf8proc_category_t c = utf8proc_category(cp);
+		if (c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+		    c == UTF8PROC_CATEGORY_ME) {
+			uint32_t prev = b->ostart[b->len - 1];
+			for (size_t j = b->len; j > 0 && b->ostart[j - 1] == prev;
+			    j--)
+				b->oend[j - 1] = oe;
 		}
 	}
 	if (view_buf_reserve(b, b->len + (size_t)n * 4) == -1)
@@ -148,6 +165,7 @@ views_build(struct views *vs, const char *text, size_t len)
 	vs->raw.text = text;
 	vs->raw.len = len;
 	vs->raw.ostart = vs->raw.oend = NULL;
+	vs->raw.squeezed = NULL;
 	vs->nfolded = 0;
 	if (norm_into(&vs->nbuf, text, len) == -1)
 		return -1;
@@ -155,6 +173,7 @@ views_build(struct views *vs, const char *text, size_t len)
 	vs->normal.len = vs->nbuf.len;
 	vs->normal.ostart = vs->nbuf.ostart;
 	vs->normal.oend = vs->nbuf.oend;
+	vs->normal.squeezed = NULL;
 	return 0;
 }
 
@@ -176,6 +195,7 @@ views_folded(struct views *vs, unsigned folds)
 	vs->folded[i].len = vs->fbuf[i].len;
 	vs->folded[i].ostart = vs->fbuf[i].ostart;
 	vs->folded[i].oend = vs->fbuf[i].oend;
+	vs->folded[i].squeezed = vs->fbuf[i].squeezed;
 	vs->nfolded++;
 	return &vs->folded[i];
 }
@@ -226,5 +246,6 @@ norm_string(const char *s, size_t len, size_t *outlen)
 	*outlen = b.len;
 	free(b.ostart);
 	free(b.oend);
+	free(b.squeezed);
 	return out;
 }

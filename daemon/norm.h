@@ -32,11 +32,14 @@ struct view {
 	/* ostart[i]/oend[i]: the original bytes view byte i came from;
 	 * both NULL for the raw view, which is the original itself. */
 	const uint32_t	*ostart, *oend;
+	/* folded views: 1 where a stretched run ("uuuu") was squeezed */
+	const uint8_t	*squeezed;
 };
 
 struct view_buf {
 	char		*text;
 	uint32_t	*ostart, *oend;
+	uint8_t		*squeezed;
 	size_t		 len, cap;
 };
 

@@ -406,9 +406,30 @@ add_entries(struct loader *ld, struct rule_group *g, const struct strvec *sv,
 			    sv->v[i]);
 			continue;
 		}
-		if (lexicon_add(g->lex, e, len, owner) == -1) {
+		if (lexicon_add(g->lex, e, len, owner, 0) == -1) {
 			free(e);
 			return -1;
+		}
+		if (g->view == VIEW_FOLDED && (g->folds & FOLD_SQUEEZE)) {
+			/* the same entry as a stretched word would be seen:
+			 * its first word with every double letter single */
+			char *sp = strchr(e, ' ');
+			size_t fl = sp ? (size_t)(sp - e) : len;
+			char *v = malloc(len + 1);
+			if (v == NULL) {
+				free(e);
+				return -1;
+			}
+			size_t vl = fold_squeeze_key(e, fl, v);
+			memcpy(v + vl, e + fl, len - fl);
+			vl += len - fl;
+			if (vl != len && lexicon_add(g->lex, v, vl, owner,
+			    LEXICON_SQUEEZED_ONLY) == -1) {
+				free(v);
+				free(e);
+				return -1;
+			}
+			free(v);
 		}
 		free(e);
 		added++;
