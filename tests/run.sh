@@ -1,0 +1,35 @@
+#!/bin/sh
+# The whole test suite, as the README gives it and CI runs it: installs the
+# Debian build dependencies when they are missing, builds with -Werror,
+# runs the unit and integration tests, then builds again with
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs everything again.
+set -eu
+cd "$(dirname "$0")/.."
+
+PKGS="build-essential cmake pkg-config python3 libevent-dev libpcre2-dev
+libconfig-dev libcmocka-dev libutf8proc-dev libjansson-dev libsystemd-dev"
+missing=""
+for p in $PKGS; do
+	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "tests/run.sh: missing packages:$missing (install them as root)" >&2
+		exit 2
+	fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+cmake -S . -B build -DDECORUM_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+cmake -S . -B build-asan -DDECORUM_WERROR=ON -DDECORUM_SANITIZE=ON \
+	-DCMAKE_BUILD_TYPE=Debug
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ctest --test-dir build-asan --output-on-failure -j"$jobs"
