@@ -100,7 +100,8 @@ struct replay;
 struct replay	*replay_new(bool review_rejects);
 void		 replay_free(struct replay *r);
 /* Scores one result line. Returns its verdict, or -1 when the line has no
- * "labels" array or memory ran out (nothing is counted then). */
+ * "labels" array (nothing counted) or memory ran out (the figures may then
+ * be incomplete: stop). */
 int		 replay_add(struct replay *r, const json_t *line);
 /* Sorts and returns the figures; valid until the next replay_add or
  * replay_free. */

@@ -43,6 +43,9 @@ class FakeDaemon:
         if text is None:
             return {"id": rid, "error": {"code": "missing_text",
                                          "message": "no text"}}
+        if req.get("policy") == "nosuch":
+            return {"id": rid, "error": {"code": "unknown_policy",
+                                         "message": "no policy nosuch"}}
         if "BROKEN" in text:
             return {"id": rid, "error": {"code": "internal",
                                          "message": "canned failure"}}
@@ -382,6 +385,20 @@ class CtlTest(unittest.TestCase):
             ids = [json.loads(l)["id"] for l in f]
         self.assertEqual(ids, [corpus + ":1", 7])
 
+    def test_replay_all_errors_or_empty(self):
+        # A misspelt policy must not pass a CI gate.
+        p = run(["-s", self.sock, "replay", "--policy", "nosuch",
+                 self.corpus])
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("every answer was an error (unknown_policy: 8)",
+                      p.stderr)
+        self.assertIn("unknown_policy 8", p.stdout)
+        empty = self.path("empty.jsonl")
+        open(empty, "w").close()
+        p = run(["-s", self.sock, "replay", empty])
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("no comment was scored", p.stderr)
+
     def test_replay_two_files(self):
         r = self.replay_json(self.corpus)   # the same file twice
         self.assertEqual(r["overall"]["comments"], 16)
@@ -405,6 +422,24 @@ class CtlTest(unittest.TestCase):
         o = json.loads(p.stdout)["overall"]
         self.assertEqual(o["comments"], n)
         self.assertEqual((o["tp"], o["fp"], o["fn"]), ((n + 2) // 3, 0, 0))
+
+    # ---- bench ----
+
+    def test_bench(self):
+        p = run(["-s", self.sock, "bench", "-c", "2", "-d", "4", "-n", "100",
+                 self.corpus])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("100 decisions in", p.stdout)
+        self.assertIn("over 2 connections x depth 4", p.stdout)
+        # a8 ("BROKEN") is one line in eight
+        self.assertRegex(p.stdout, r"\((12|13) error answers\)")
+        self.assertRegex(p.stdout, r"p50 [0-9.]+ ms, p99 [0-9.]+ ms, "
+                         r"p99.9 [0-9.]+ ms, max [0-9.]+ ms")
+        # The fake daemon is this process: its /proc status is readable.
+        self.assertIn("pid %d: peak RSS" % os.getpid(), p.stdout)
+        p = run(["-s", self.sock, "bench", "-n", "5", "-t", "1",
+                 self.corpus])
+        self.assertEqual(p.returncode, 2)
 
 
 if __name__ == "__main__":
