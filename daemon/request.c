@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -37,6 +38,30 @@ fail(struct request_error *err, enum err_code code, const char *fmt, ...)
 	return -1;
 }
 
+/* Find the id of a request that is not valid UTF-8, so that its error
+ * answer can still be matched to it: parse a copy with the bad bytes
+ * replaced. */
+static void
+request_salvage_id(struct request *r, const char *line, size_t len)
+{
+	char	*copy = malloc(len);
+	size_t	 i = 0;
+	long	 bad;
+
+	if (copy == NULL)
+		return;
+	memcpy(copy, line, len);
+	while (i < len && (bad = text_utf8_invalid_at(copy + i, len - i)) >= 0) {
+		copy[i + (size_t)bad] = '?';
+		i += (size_t)bad + 1;
+	}
+	r->root = json_loadb(copy, len, JSON_ALLOW_NUL, NULL);
+	free(copy);
+	json_t *id = json_object_get(r->root, "id");
+	if (id != NULL && (json_is_string(id) || json_is_number(id)))
+		r->id = id;
+}
+
 void
 request_clear(struct request *r)
 {
@@ -57,9 +82,11 @@ request_parse(struct request *r, const char *line, size_t len,
 	err->message[0] = '\0';
 
 	/* say "invalid UTF-8" rather than a parser's complaint about it */
-	if ((bad = text_utf8_invalid_at(line, len)) >= 0)
+	if ((bad = text_utf8_invalid_at(line, len)) >= 0) {
+		request_salvage_id(r, line, len);
 		return fail(err, ERR_INVALID_UTF8,
-		    "request is not valid UTF-8 at byte %ld", bad);
+		    "request is not valid UTF-8 at byte %ld of the line", bad);
+	}
 	r->root = json_loadb(line, len, JSON_ALLOW_NUL, &je);
 	if (r->root == NULL) {
 		if (json_error_code(&je) == json_error_invalid_utf8 ||
