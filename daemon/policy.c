@@ -103,10 +103,13 @@ resolve(struct policies *ps, const struct config *cfg, const struct rulebook *rb
 			diag_error(d, pd->file, pd->line,
 			    "policy '%s' extends '%s', which is not defined",
 			    pd->name, pd->extend);
+			state[i] = 2;	/* reported once; go on with the rest */
 			return -1;
 		}
-		if (resolve(ps, cfg, rb, k, state, d) == -1)
+		if (resolve(ps, cfg, rb, k, state, d) == -1) {
+			state[i] = 2;
 			return -1;
+		}
 		const struct policy *parent = &ps->v[k];
 		memcpy(p->sets, parent->sets, rb->nsets * sizeof(bool));
 		memcpy(p->reject_at, parent->reject_at,
@@ -168,9 +171,9 @@ policies_build(struct policies *ps, const struct config *cfg,
 		return -1;
 	}
 	ps->n = cfg->npolicies;
+	/* resolve them all, so that one run reports every problem */
 	for (size_t i = 0; i < cfg->npolicies; i++)
-		if (resolve(ps, cfg, rb, i, state, d) == -1)
-			break;
+		(void)resolve(ps, cfg, rb, i, state, d);
 	free(state);
 	/* a definition left unresolved after an error has no name yet */
 	for (size_t i = 0; i < ps->n; i++)
