@@ -1117,7 +1117,8 @@ list_conf_files(const char *dir, struct strvec *names, bool must_exist,
 		}
 	}
 	closedir(dp);
-	qsort(names->v, names->n, sizeof(char *), cmp_str);
+	if (names->n > 1)	/* an empty directory has no array to sort */
+		qsort(names->v, names->n, sizeof(char *), cmp_str);
 	return 0;
 }
 
