@@ -1,0 +1,329 @@
+/* Unit tests of request: parsing and validating one protocol v1 line,
+ * every error code it produces, and what a good request carries. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "request.h"
+
+#define MAX_TEXT 64
+
+/* Parse s; returns the result, leaves r for the caller to clear. */
+static int
+parse(struct request *r, struct request_error *err, const char *s)
+{
+	return request_parse(r, s, strlen(s), MAX_TEXT, err);
+}
+
+/* s must fail with code; the message must contain `msg` when given. */
+static void
+expect_error(const char *s, enum err_code code, const char *msg)
+{
+	struct request		 r;
+	struct request_error	 err;
+
+	if (parse(&r, &err, s) != -1)
+		fail_msg("expected %s for %s", err_code_name(code), s);
+	if (err.code != code)
+		fail_msg("expected %s for %s, got %s (%s)", err_code_name(code),
+		    s, err_code_name(err.code), err.message);
+	assert_true(err.message[0] != '\0');
+	if (msg != NULL && strstr(err.message, msg) == NULL)
+		fail_msg("message \"%s\" lacks \"%s\"", err.message, msg);
+	request_clear(&r);
+}
+
+static void
+test_bad_json(void **state)
+{
+	(void)state;
+	expect_error("", ERR_BAD_JSON, NULL);
+	expect_error("{", ERR_BAD_JSON, NULL);
+	expect_error("{\"text\": \"a\",}", ERR_BAD_JSON, NULL);
+	expect_error("{\"text\": 'a'}", ERR_BAD_JSON, NULL);
+	expect_error("not json", ERR_BAD_JSON, NULL);
+	expect_error("{\"text\":\"a\"} trailing", ERR_BAD_JSON, NULL);
+}
+
+static void
+test_bad_json_non_object(void **state)
+{
+	(void)state;
+	expect_error("[\"text\", \"a\"]", ERR_BAD_JSON, "object");
+	expect_error("[]", ERR_BAD_JSON, "object");
+	/* scalars: the parser itself refuses them */
+	expect_error("\"just a string\"", ERR_BAD_JSON, NULL);
+	expect_error("17", ERR_BAD_JSON, NULL);
+	expect_error("null", ERR_BAD_JSON, NULL);
+	expect_error("true", ERR_BAD_JSON, NULL);
+}
+
+static void
+test_bad_json_wrong_types(void **state)
+{
+	(void)state;
+	expect_error("{\"id\":[1],\"text\":\"a\"}", ERR_BAD_JSON, "id");
+	expect_error("{\"id\":{\"x\":1},\"text\":\"a\"}", ERR_BAD_JSON, "id");
+	expect_error("{\"id\":true,\"text\":\"a\"}", ERR_BAD_JSON, "id");
+	expect_error("{\"text\":\"a\",\"policy\":3}", ERR_BAD_JSON, "policy");
+	expect_error("{\"text\":\"a\",\"policy\":[\"kids\"]}", ERR_BAD_JSON,
+	    "policy");
+	expect_error("{\"text\":\"a\",\"dry_run\":\"yes\"}", ERR_BAD_JSON,
+	    "dry_run");
+	expect_error("{\"text\":\"a\",\"dry_run\":1}", ERR_BAD_JSON, "dry_run");
+	expect_error("{\"text\":\"a\",\"dry_run\":null}", ERR_BAD_JSON,
+	    "dry_run");
+	expect_error("{\"op\":7}", ERR_BAD_JSON, "op");
+	expect_error("{\"op\":\"reboot\"}", ERR_BAD_JSON, "reboot");
+}
+
+static void
+test_missing_text(void **state)
+{
+	(void)state;
+	expect_error("{}", ERR_MISSING_TEXT, NULL);
+	expect_error("{\"id\":1}", ERR_MISSING_TEXT, NULL);
+	expect_error("{\"text\":null}", ERR_MISSING_TEXT, NULL);
+	expect_error("{\"Text\":\"capital T is another field\"}",
+	    ERR_MISSING_TEXT, NULL);
+	expect_error("{\"text\":42}", ERR_MISSING_TEXT, "string");
+	expect_error("{\"text\":[\"a\"]}", ERR_MISSING_TEXT, "string");
+	expect_error("{\"text\":{\"body\":\"a\"}}", ERR_MISSING_TEXT, "string");
+	expect_error("{\"text\":true}", ERR_MISSING_TEXT, "string");
+	expect_error("{\"op\":\"check\"}", ERR_MISSING_TEXT, NULL);
+}
+
+static void
+test_invalid_utf8_raw_bytes(void **state)
+{
+	(void)state;
+	/* a lone continuation byte inside the text at byte 10 */
+	expect_error("{\"text\":\"a\x80z\"}", ERR_INVALID_UTF8, "byte 10");
+	/* a truncated two-byte sequence */
+	expect_error("{\"text\":\"\xc3\"}", ERR_INVALID_UTF8, NULL);
+	/* an overlong encoding of '/' */
+	expect_error("{\"text\":\"\xc0\xaf\"}", ERR_INVALID_UTF8, NULL);
+	/* a UTF-8 encoded surrogate (CESU) */
+	expect_error("{\"text\":\"\xed\xa0\x80\"}", ERR_INVALID_UTF8, NULL);
+	/* 0xff never appears in UTF-8 */
+	expect_error("{\"id\":\"x\",\"text\":\"ok\xff\"}", ERR_INVALID_UTF8,
+	    NULL);
+}
+
+static void
+test_invalid_utf8_escapes(void **state)
+{
+	(void)state;
+	/* lone surrogates written as escapes decode to no character */
+	expect_error("{\"text\":\"\\ud800\"}", ERR_INVALID_UTF8, NULL);
+	expect_error("{\"text\":\"a\\udfffb\"}", ERR_INVALID_UTF8, NULL);
+	expect_error("{\"text\":\"\\ud800x\"}", ERR_INVALID_UTF8, NULL);
+	/* a proper pair is fine */
+	struct request		 r;
+	struct request_error	 err;
+	assert_int_equal(parse(&r, &err, "{\"text\":\"\\ud83d\\ude00\"}"), 0);
+	assert_int_equal(err.code, ERR_NONE);
+	assert_int_equal(r.text_len, 4);
+	assert_memory_equal(r.text, "\xf0\x9f\x98\x80", 4);
+	request_clear(&r);
+}
+
+static void
+test_too_large(void **state)
+{
+	struct request		 r;
+	struct request_error	 err;
+	char			 line[256];
+	char			 text[MAX_TEXT + 2];
+	(void)state;
+
+	memset(text, 'a', sizeof(text));
+	text[MAX_TEXT] = '\0';
+	snprintf(line, sizeof(line), "{\"id\":\"big\",\"text\":\"%s\"}", text);
+	assert_int_equal(parse(&r, &err, line), 0);	/* at the limit */
+	assert_int_equal(r.text_len, MAX_TEXT);
+	request_clear(&r);
+
+	text[MAX_TEXT] = 'a';
+	text[MAX_TEXT + 1] = '\0';
+	snprintf(line, sizeof(line), "{\"id\":\"big\",\"text\":\"%s\"}", text);
+	assert_int_equal(parse(&r, &err, line), -1);
+	assert_int_equal(err.code, ERR_TOO_LARGE);
+	assert_non_null(strstr(err.message, "65"));
+	/* the id is known, so the answer can carry it */
+	assert_non_null(r.id);
+	assert_string_equal(json_string_value(r.id), "big");
+	request_clear(&r);
+
+	/* bytes count, not characters: 22 three-byte characters = 66 */
+	char *p = line + sprintf(line, "{\"text\":\"");
+	for (int i = 0; i < 22; i++)
+		p += sprintf(p, "\xe2\x82\xac");
+	sprintf(p, "\"}");
+	expect_error(line, ERR_TOO_LARGE, NULL);
+}
+
+static void
+test_id_kept_on_error(void **state)
+{
+	struct request		 r;
+	struct request_error	 err;
+	(void)state;
+
+	assert_int_equal(parse(&r, &err, "{\"id\":\"c-9\",\"text\":5}"), -1);
+	assert_int_equal(err.code, ERR_MISSING_TEXT);
+	assert_non_null(r.id);
+	assert_string_equal(json_string_value(r.id), "c-9");
+	request_clear(&r);
+
+	assert_int_equal(parse(&r, &err, "{\"id\":12,\"policy\":1,\"text\":\"a\"}"),
+	    -1);
+	assert_int_equal(err.code, ERR_BAD_JSON);
+	assert_non_null(r.id);
+	assert_int_equal(json_integer_value(r.id), 12);
+	request_clear(&r);
+}
+
+static void
+test_id_string_or_number(void **state)
+{
+	struct request		 r;
+	struct request_error	 err;
+	(void)state;
+
+	assert_int_equal(parse(&r, &err, "{\"id\":\"c-1842\",\"text\":\"hi\"}"), 0);
+	assert_true(json_is_string(r.id));
+	assert_string_equal(json_string_value(r.id), "c-1842");
+	request_clear(&r);
+
+	assert_int_equal(parse(&r, &err, "{\"id\":17,\"text\":\"hi\"}"), 0);
+	assert_true(json_is_integer(r.id));
+	assert_int_equal(json_integer_value(r.id), 17);
+	request_clear(&r);
+
+	assert_int_equal(parse(&r, &err, "{\"id\":2.5,\"text\":\"hi\"}"), 0);
+	assert_true(json_is_real(r.id));
+	request_clear(&r);
+
+	assert_int_equal(parse(&r, &err, "{\"id\":null,\"text\":\"hi\"}"), 0);
+	assert_null(r.id);
+	request_clear(&r);
+
+	assert_int_equal(parse(&r, &err, "{\"text\":\"hi\"}"), 0);
+	assert_null(r.id);
+	request_clear(&r);
+}
+
+static void
+test_good_request(void **state)
+{
+	struct request		 r;
+	struct request_error	 err;
+	const char *s = "{\"text\":\"You are an idiot\",\"policy\":\"kids\","
+	    "\"dry_run\":true,\"id\":\"a\",\"extra\":{\"nested\":[1,2]},"
+	    "\"lang\":\"en\",\"meta\":null}";
+	(void)state;
+
+	assert_int_equal(parse(&r, &err, s), 0);
+	assert_int_equal(err.code, ERR_NONE);
+	assert_int_equal(r.op, OP_CHECK);
+	assert_int_equal(r.text_len, 16);
+	assert_memory_equal(r.text, "You are an idiot", 16);
+	assert_string_equal(r.policy, "kids");
+	assert_true(r.dry_run);
+	request_clear(&r);
+	assert_null(r.root);
+
+	assert_int_equal(parse(&r, &err,
+	    "{\"text\":\"x\",\"dry_run\":false,\"policy\":null}"), 0);
+	assert_false(r.dry_run);
+	assert_null(r.policy);
+	request_clear(&r);
+
+	/* the line need not be NUL-terminated: only len bytes count */
+	const char *two = "{\"text\":\"one\"}{\"text\":\"two\"}";
+	assert_int_equal(request_parse(&r, two, 14, MAX_TEXT, &err), 0);
+	assert_int_equal(r.text_len, 3);
+	assert_memory_equal(r.text, "one", 3);
+	request_clear(&r);
+
+	/* empty text is a text */
+	assert_int_equal(parse(&r, &err, "{\"text\":\"\"}"), 0);
+	assert_int_equal(r.text_len, 0);
+	request_clear(&r);
+}
+
+static void
+test_ops(void **state)
+{
+	struct request		 r;
+	struct request_error	 err;
+	(void)state;
+
+	assert_int_equal(parse(&r, &err, "{\"op\":\"stats\"}"), 0);
+	assert_int_equal(r.op, OP_STATS);
+	request_clear(&r);
+
+	assert_int_equal(parse(&r, &err, "{\"op\":\"policies\",\"id\":3}"), 0);
+	assert_int_equal(r.op, OP_POLICIES);
+	assert_int_equal(json_integer_value(r.id), 3);
+	request_clear(&r);
+
+	assert_int_equal(parse(&r, &err, "{\"op\":\"check\",\"text\":\"x\"}"), 0);
+	assert_int_equal(r.op, OP_CHECK);
+	request_clear(&r);
+}
+
+static void
+test_nul_inside_text(void **state)
+{
+	struct request		 r;
+	struct request_error	 err;
+	(void)state;
+
+	assert_int_equal(parse(&r, &err, "{\"text\":\"a\\u0000b\\u0000\"}"), 0);
+	assert_int_equal(r.text_len, 4);
+	assert_memory_equal(r.text, "a\0b\0", 4);
+	request_clear(&r);
+}
+
+static void
+test_err_code_names(void **state)
+{
+	(void)state;
+	assert_string_equal(err_code_name(ERR_BAD_JSON), "bad_json");
+	assert_string_equal(err_code_name(ERR_MISSING_TEXT), "missing_text");
+	assert_string_equal(err_code_name(ERR_INVALID_UTF8), "invalid_utf8");
+	assert_string_equal(err_code_name(ERR_TOO_LARGE), "too_large");
+	assert_string_equal(err_code_name(ERR_UNKNOWN_POLICY), "unknown_policy");
+	assert_string_equal(err_code_name(ERR_OVERLOADED), "overloaded");
+	assert_string_equal(err_code_name(ERR_INTERNAL), "internal");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_json),
+		cmocka_unit_test(test_bad_json_non_object),
+		cmocka_unit_test(test_bad_json_wrong_types),
+		cmocka_unit_test(test_missing_text),
+		cmocka_unit_test(test_invalid_utf8_raw_bytes),
+		cmocka_unit_test(test_invalid_utf8_escapes),
+		cmocka_unit_test(test_too_large),
+		cmocka_unit_test(test_id_kept_on_error),
+		cmocka_unit_test(test_id_string_or_number),
+		cmocka_unit_test(test_good_request),
+		cmocka_unit_test(test_ops),
+		cmocka_unit_test(test_nul_inside_text),
+		cmocka_unit_test(test_err_code_names),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
