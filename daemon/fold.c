@@ -48,6 +48,32 @@ copy(struct view_buf *b, const struct view *in, size_t i, size_t n)
 	return 0;
 }
 
+/* ASCII stays out of function calls: most comments are all ASCII. */
+static inline int32_t
+decode(const struct view *in, size_t i, size_t *adv)
+{
+	unsigned char c = (unsigned char)in->text[i];
+
+	if (c < 0x80) {
+		*adv = 1;
+		return c;
+	}
+	return text_decode(in->text + i, in->len - i, adv);
+}
+
+static inline bool
+is_word(int32_t cp)
+{
+	return cp < 0x80 ? text_ascii_word[cp] != 0 : text_is_word_cp(cp);
+}
+
+static inline bool
+is_letter(int32_t cp)
+{
+	return cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') :
+	    text_is_letter_cp(cp);
+}
+
 static inline uint8_t
 sq_at(const struct view *in, size_t i)
 {
@@ -83,7 +109,7 @@ pass_confusables(const struct view *in, struct view_buf *out)
 	return 0;
 }
 
-static bool
+static inline bool
 is_join_char(int32_t cp)
 {
 	if (cp < 0x80)
@@ -106,15 +132,13 @@ is_join_sep(char c)
 static int
 pass_join(const struct view *in, struct view_buf *out)
 {
-	size_t	 i = 0, adv;
+	size_t	 i = 0, adv, keep = 0;	/* in[keep, i) is still to copy */
 	bool	 prev_word = false;
 
 	while (i < in->len) {
-		int32_t cp = text_decode(in->text + i, in->len - i, &adv);
+		int32_t cp = decode(in, i, &adv);
 		if (prev_word || !is_join_char(cp)) {
-			prev_word = text_is_word_cp(cp) || is_join_char(cp);
-			if (copy(out, in, i, adv) == -1)
-				return -1;
+			prev_word = is_word(cp) || is_join_char(cp);
 			i += adv;
 			continue;
 		}
@@ -122,14 +146,14 @@ pass_join(const struct view *in, struct view_buf *out)
 		size_t starts[64], lens[64], k = 0, p = i, end = i;
 		while (k < 64 && p < in->len) {
 			size_t a;
-			int32_t c = text_decode(in->text + p, in->len - p, &a);
+			int32_t c = decode(in, p, &a);
 			if (!is_join_char(c))
 				break;
 			size_t q = p + a;
 			if (q < in->len) {
 				size_t b;
-				int32_t nc = text_decode(in->text + q, in->len - q, &b);
-				if (text_is_word_cp(nc) || is_join_char(nc))
+				int32_t nc = decode(in, q, &b);
+				if (is_word(nc) || is_join_char(nc))
 					break;	/* part of a longer word */
 			}
 			starts[k] = p;
@@ -146,18 +170,18 @@ pass_join(const struct view *in, struct view_buf *out)
 		}
 		if (k < FOLD_JOIN_MIN) {
 			prev_word = true;
-			if (copy(out, in, i, adv) == -1)
-				return -1;
 			i += adv;
 			continue;
 		}
+		if (copy(out, in, keep, i - keep) == -1)
+			return -1;
 		for (size_t j = 0; j < k; j++)
 			if (copy(out, in, starts[j], lens[j]) == -1)
 				return -1;
-		i = end;
+		i = keep = end;
 		prev_word = true;
 	}
-	return 0;
+	return copy(out, in, keep, in->len - keep);
 }
 
 static char
@@ -189,15 +213,13 @@ leet_letter(char c)
 static int
 pass_leet(const struct view *in, struct view_buf *out)
 {
-	size_t i = 0, adv;
+	size_t i = 0, adv, keep = 0;	/* in[keep, i) is still to copy */
 
 	while (i < in->len) {
 		unsigned char c = (unsigned char)in->text[i];
-		int32_t cp = text_decode(in->text + i, in->len - i, &adv);
-		bool starts = text_is_word_cp(cp) || c == '$' || c == '@';
+		int32_t cp = decode(in, i, &adv);
+		bool starts = is_word(cp) || c == '$' || c == '@';
 		if (!starts) {
-			if (copy(out, in, i, adv) == -1)
-				return -1;
 			i += adv;
 			continue;
 		}
@@ -205,23 +227,22 @@ pass_leet(const struct view *in, struct view_buf *out)
 		while (j < in->len) {
 			size_t a;
 			unsigned char d = (unsigned char)in->text[j];
-			int32_t x = text_decode(in->text + j, in->len - j, &a);
+			int32_t x = decode(in, j, &a);
 			if (d == '!' || d == '|') {
 				size_t b;
 				if (j + 1 >= in->len)
 					break;
-				int32_t nx = text_decode(in->text + j + 1,
-				    in->len - j - 1, &b);
-				if (!text_is_letter_cp(nx) || chars == 0)
+				int32_t nx = decode(in, j + 1, &b);
+				if (!is_letter(nx) || chars == 0)
 					break;
 				symbols++;
 			} else if (d == '$' || d == '@') {
 				symbols++;
 			} else if (d >= '0' && d <= '9') {
 				digits++;
-			} else if (text_is_letter_cp(x)) {
+			} else if (is_letter(x)) {
 				letters++;
-			} else if (!text_is_word_cp(x)) {
+			} else if (!is_word(x)) {
 				break;
 			}
 			chars++;
@@ -231,11 +252,11 @@ pass_leet(const struct view *in, struct view_buf *out)
 		    (digits > 0 && letters >= 2 && chars >= 4 &&
 		    digits <= letters);
 		if (!fold) {
-			if (copy(out, in, i, j - i) == -1)
-				return -1;
 			i = j;
 			continue;
 		}
+		if (copy(out, in, keep, i - keep) == -1)
+			return -1;
 		for (size_t k = i; k < j;) {
 			char l = leet_letter(in->text[k]);
 			if (l != 0) {
@@ -250,9 +271,9 @@ pass_leet(const struct view *in, struct view_buf *out)
 				return -1;
 			k += adv;
 		}
-		i = j;
+		i = keep = j;
 	}
-	return 0;
+	return copy(out, in, keep, in->len - keep);
 }
 
 /* A letter stretched to three or more ("fuuuuck") becomes one letter
@@ -260,7 +281,7 @@ pass_leet(const struct view *in, struct view_buf *out)
 static int
 pass_squeeze(const struct view *in, struct view_buf *out)
 {
-	size_t i = 0;
+	size_t i = 0, keep = 0;		/* in[keep, i) is still to copy */
 
 	while (i < in->len) {
 		unsigned char c = (unsigned char)in->text[i];
@@ -269,15 +290,15 @@ pass_squeeze(const struct view *in, struct view_buf *out)
 			while (j < in->len && (unsigned char)in->text[j] == c)
 				j++;
 		if (j - i >= FOLD_SQUEEZE_MIN) {
-			if (emit(out, (const char *)&in->text[i], 1, in->ostart[i],
+			if (copy(out, in, keep, i - keep) == -1 ||
+			    emit(out, (const char *)&in->text[i], 1, in->ostart[i],
 			    in->oend[j - 1], 1) == -1)
 				return -1;
-		} else if (copy(out, in, i, j - i) == -1) {
-			return -1;
+			keep = j;
 		}
 		i = j;
 	}
-	return 0;
+	return copy(out, in, keep, in->len - keep);
 }
 
 typedef int fold_pass(const struct view *, struct view_buf *);
@@ -297,8 +318,43 @@ fold_view(struct view_buf *out, struct view_buf *tmp,
 	int		 which = 0;
 	bool		 any = false;
 
+	/* one look at the text says which folds could change anything */
+	unsigned needed = 0;
+	size_t wlen = 0, singles = 0, gap = 0;
+	for (size_t i = 0; i < normal->len; i++) {
+		unsigned char c = (unsigned char)normal->text[i];
+		if (c >= 0x80) {
+			needed |= FOLD_CONFUSABLES | FOLD_JOIN;
+			continue;
+		}
+		if (text_ascii_word[c] || c == '$' || c == '@') {
+			wlen++;
+			if ((c >= '0' && c <= '9') || c == '$' || c == '@')
+				needed |= FOLD_LEET;
+			if (i >= 2 && c == (unsigned char)normal->text[i - 1] &&
+			    c == (unsigned char)normal->text[i - 2])
+				needed |= FOLD_SQUEEZE;
+			continue;
+		}
+		if (c == '!' || c == '|')
+			needed |= FOLD_LEET;
+		/* spelled-out letters: one-letter words a short gap apart */
+		if (wlen == 1) {
+			singles = gap <= FOLD_JOIN_MAX_SEP ? singles + 1 : 1;
+			if (singles >= 2)
+				needed |= FOLD_JOIN;
+			gap = 0;
+		} else if (wlen > 1) {
+			singles = 0;
+			gap = 0;
+		}
+		gap++;
+		wlen = 0;
+	}
+	if (needed & FOLD_CONFUSABLES)
+		needed |= FOLD_LEET | FOLD_SQUEEZE;	/* look-alikes may make them */
 	for (size_t p = 0; p < sizeof(passes) / sizeof(passes[0]); p++) {
-		if (!(folds & passes[p].flag))
+		if (!(folds & passes[p].flag & needed))
 			continue;
 		struct view_buf *dst = bufs[which];
 		dst->len = 0;

@@ -18,6 +18,7 @@
 
 #include <jansson.h>
 
+#include "bench_engine.h"
 #include "client.h"
 #include "replay.h"
 
@@ -60,6 +61,10 @@ usage(FILE *out)
 "      Load generator: sends the corpus' texts over CONNS connections with\n"
 "      DEPTH requests in flight each, prints decisions/s, latency\n"
 "      percentiles and the daemon's peak memory.\n"
+"  bench --engine [-c CONFIG] [-R RULES_DIR] [-p PASSES] [--policy NAME]\n"
+"        FILE.jsonl...\n"
+"      In-process, one thread, no socket: comments/s and MB/s of the whole\n"
+"      pipeline and of building the views alone, and the slowest regexes.\n"
 "\n"
 "exit status: 0 ok, 1 a replay threshold was missed, 2 usage, input or\n"
 "connection errors (and a replay where no comment was scored or every\n"
@@ -1543,8 +1548,12 @@ main(int argc, char **argv)
 		return cmd_check(socket_path, argc, argv);
 	if (strcmp(cmd, "replay") == 0)
 		return cmd_replay(socket_path, argc, argv);
-	if (strcmp(cmd, "bench") == 0)
+	if (strcmp(cmd, "bench") == 0) {
+		for (int i = 1; i < argc; i++)
+			if (strcmp(argv[i], "--engine") == 0)
+				return bench_engine_main(argc, argv);
 		return cmd_bench(socket_path, argc, argv);
+	}
 	if (strcmp(cmd, "help") == 0) {
 		usage(stdout);
 		return 0;

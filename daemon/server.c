@@ -47,6 +47,10 @@ struct conn {
 	unsigned	 unsent;	/* answers written since output was last empty */
 	bool		 paused;	/* reading stopped for backpressure */
 	bool		 closing;	/* answer what is buffered, then close */
+	bool		 eof;		/* the client sent all it will send */
+	/* input read after closing began: the bufferevent's own input
+	 * buffer only takes what libevent itself reads */
+	struct evbuffer	*tail;
 };
 
 struct worker {
@@ -278,6 +282,8 @@ conn_free(struct conn *c)
 
 	TAILQ_REMOVE(&w->conns, c, entry);
 	bufferevent_free(c->bev);
+	if (c->tail != NULL)
+		evbuffer_free(c->tail);
 	free(c);
 	atomic_fetch_sub(&w->srv->nconns, 1);
 	if (w->stopping && TAILQ_EMPTY(&w->conns))
@@ -289,7 +295,7 @@ conn_free(struct conn *c)
 static void
 conn_process(struct conn *c)
 {
-	struct evbuffer	*in = bufferevent_get_input(c->bev);
+	struct evbuffer	*in = c->tail ? c->tail : bufferevent_get_input(c->bev);
 	const char	*line;
 	size_t		 len;
 	enum frame_result fr;
@@ -319,6 +325,49 @@ conn_process(struct conn *c)
 	}
 }
 
+/* A closing connection whose answers are all written: take what the
+ * client had already sent (it is in flight too), answer it, and close once
+ * nothing is left. */
+static void
+conn_finish(struct conn *c)
+{
+	evutil_socket_t	 fd = bufferevent_getfd(c->bev);
+	char		 buf[16384];
+	ssize_t		 n = 0;
+
+	if (c->tail == NULL) {
+		/* the framer's positions stay valid: only the buffer changes */
+		if ((c->tail = evbuffer_new()) == NULL) {
+			conn_free(c);
+			return;
+		}
+		evbuffer_remove_buffer(bufferevent_get_input(c->bev), c->tail,
+		    evbuffer_get_length(bufferevent_get_input(c->bev)));
+	}
+	struct evbuffer *in = c->tail;
+	while (!c->eof && (n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT)) > 0)
+		if (evbuffer_add(in, buf, (size_t)n) == -1)
+			break;
+	if (n == 0)
+		c->eof = true;
+	conn_process(c);
+	size_t left = evbuffer_get_length(in);
+	if (c->eof && left > 0 && !c->fr.skipping) {
+		/* a last request without its newline */
+		const char *line = (const char *)evbuffer_pullup(in, -1);
+		if (line != NULL && left <= c->w->srv->max_request_bytes)
+			conn_request(c, line, left);
+		else
+			conn_error(c, NULL, ERR_TOO_LARGE,
+			    "request line is longer than max_request_bytes");
+		evbuffer_drain(in, left);
+	} else if (c->eof) {
+		evbuffer_drain(in, left);
+	}
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+		conn_free(c);
+}
+
 static void
 conn_on_read(struct bufferevent *bev, void *arg)
 {
@@ -334,7 +383,7 @@ conn_on_write(struct bufferevent *bev, void *arg)
 	(void)bev;
 	c->unsent = 0;		/* the output buffer is empty */
 	if (c->closing) {
-		conn_free(c);
+		conn_finish(c);
 		return;
 	}
 	if (c->paused) {
@@ -352,7 +401,7 @@ conn_close_after_answers(struct conn *c)
 	bufferevent_disable(c->bev, EV_READ);
 	conn_process(c);
 	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
-		conn_free(c);
+		conn_finish(c);
 }
 
 static void
@@ -360,12 +409,11 @@ conn_on_event(struct bufferevent *bev, short what, void *arg)
 {
 	struct conn *c = arg;
 
+	(void)bev;
 	if (what & BEV_EVENT_EOF) {
 		/* the client is done sending: answer what it sent, even a last
 		 * line without its newline, then close */
-		struct evbuffer *in = bufferevent_get_input(bev);
-		if (evbuffer_get_length(in) > 0 && !c->fr.skipping)
-			evbuffer_add(in, "\n", 1);
+		c->eof = true;
 		conn_close_after_answers(c);
 		return;
 	}

@@ -162,14 +162,6 @@ class SocketTest(unittest.TestCase):
 
 
 class SignalTest(unittest.TestCase):
-    # BUG (daemon/server.c worker_on_stop -> conn_close_after_answers): on
-    # SIGTERM the daemon disables reading at once, answers only the requests
-    # already in its input buffer (one read, ~4 KiB: 150 of the 200 here)
-    # and closes with the rest unread, so the client gets ECONNRESET; the
-    # reset can even discard answers already written (0 received). Expected:
-    # all 200 answers, then EOF, exit 0. The race lets a round pass now and
-    # then, so the test runs up to 10 rounds and fails on the first bad one.
-    @unittest.expectedFailure
     def test_sigterm_answers_requests_in_flight(self):
         for attempt in range(10):
             problem = self._sigterm_round(200)

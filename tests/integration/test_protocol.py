@@ -298,12 +298,6 @@ class ProtocolTest(unittest.TestCase):
             self.assertVerdict(self.c.recv(), i, "reject")
         self.assertEqual(self.c.recv_line(), b"", "the daemon closes after the last answer")
 
-    # BUG (daemon/server.c conn_on_event): at EOF the daemon appends "\n" to
-    # the bufferevent's input to flush an unterminated last line, but
-    # libevent still has that buffer's end frozen inside the read callback,
-    # so evbuffer_add() returns -1, the line is silently dropped and the
-    # connection closed with no answer for it.
-    @unittest.expectedFailure
     def test_half_close_last_line_without_newline(self):
         self.c.send_raw(b'{"id":"a","text":"gosh"}\n{"id":"b","text":"darn"}')
         self.c.shutdown_write()

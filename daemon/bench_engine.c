@@ -1,0 +1,197 @@
+#include "bench_engine.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "config.h"
+#include "engine.h"
+
+struct corpus {
+	char	**text;
+	size_t	*len;
+	size_t	 n, cap, bytes;
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+corpus_load(struct corpus *c, const char *path)
+{
+	FILE	*f = fopen(path, "r");
+	char	*line = NULL;
+	size_t	 cap = 0;
+	ssize_t	 n;
+
+	if (f == NULL) {
+		fprintf(stderr, "decorumctl: %s: cannot open\n", path);
+		return -1;
+	}
+	while ((n = getline(&line, &cap, f)) != -1) {
+		json_t *o = json_loadb(line, (size_t)n, 0, NULL);
+		const char *t = json_string_value(json_object_get(o, "text"));
+		if (t != NULL) {
+			if (c->n == c->cap) {
+				c->cap = c->cap ? c->cap * 2 : 1024;
+				c->text = realloc(c->text, c->cap * sizeof(char *));
+				c->len = realloc(c->len, c->cap * sizeof(size_t));
+				if (c->text == NULL || c->len == NULL)
+					exit(2);
+			}
+			size_t l = json_string_length(json_object_get(o, "text"));
+			c->text[c->n] = malloc(l + 1);
+			memcpy(c->text[c->n], t, l + 1);
+			c->len[c->n] = l;
+			c->bytes += l;
+			c->n++;
+		}
+		json_decref(o);
+	}
+	free(line);
+	fclose(f);
+	return 0;
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: decorumctl bench --engine [-c CONFIG] [-R RULES_DIR] "
+	    "[-p PASSES] [--policy NAME] FILE.jsonl...\n");
+}
+
+int
+bench_engine_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "engine", no_argument, NULL, 'E' },
+		{ "policy", required_argument, NULL, 'P' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct engine_opts	 eo = { 0 };
+	const char		*policy_name = NULL;
+	int			 passes = 5, opt;
+	struct corpus		 c = { 0 };
+	struct diag		 d;
+
+	eo.config_missing_ok = true;
+	eo.generation = 1;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "c:R:p:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'E': break;
+		case 'c': eo.config_path = optarg; eo.config_missing_ok = false; break;
+		case 'R': eo.rules_dir = optarg; break;
+		case 'p': passes = atoi(optarg); break;
+		case 'P': policy_name = optarg; break;
+		default: usage(); return 2;
+		}
+	}
+	if (optind >= argc || passes < 1) {
+		usage();
+		return 2;
+	}
+	for (int i = optind; i < argc; i++)
+		if (corpus_load(&c, argv[i]) == -1)
+			return 2;
+	diag_init(&d);
+	struct engine *e = engine_load(&eo, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	if (e == NULL)
+		return 2;
+	const struct policy *p = policies_find(&e->policies, policy_name);
+	if (p == NULL) {
+		fprintf(stderr, "decorumctl: no policy named %s\n", policy_name);
+		engine_unref(e);
+		return 2;
+	}
+
+	struct check_scratch cs;
+	check_scratch_init(&cs);
+	/* warm up: buffers grow to size, JIT code gets paged in */
+	for (size_t i = 0; i < c.n && i < 1000; i++)
+		engine_check(e, p, &cs, c.text[i], c.len[i]);
+
+	double best_norm = 1e30, best_all = 1e30;
+	unsigned long long decisions[3] = { 0 };
+	for (int pass = 0; pass < passes; pass++) {
+		double t0 = now();
+		for (size_t i = 0; i < c.n; i++) {
+			views_build(&cs.ms.views, c.text[i], c.len[i]);
+			for (size_t g = 0; g < e->rb->ngroups; g++)
+				views_get(&cs.ms.views, e->rb->groups[g].view,
+				    e->rb->groups[g].folds);
+		}
+		double t1 = now();
+		for (size_t i = 0; i < c.n; i++) {
+			engine_check(e, p, &cs, c.text[i], c.len[i]);
+			if (pass == 0)
+				decisions[cs.v.decision]++;
+		}
+		double t2 = now();
+		if (t1 - t0 < best_norm)
+			best_norm = t1 - t0;
+		if (t2 - t1 < best_all)
+			best_all = t2 - t1;
+	}
+	double mb = (double)c.bytes / 1e6;
+	printf("engine benchmark: %zu comments, %.1f MB, best of %d passes, one thread\n",
+	    c.n, mb, passes);
+	printf("  whole pipeline   %10.0f comments/s  %8.1f MB/s  %6.2f us/comment\n",
+	    (double)c.n / best_all, mb / best_all, best_all * 1e6 / (double)c.n);
+	printf("  views only       %10.0f comments/s  %8.1f MB/s  %6.2f us/comment\n",
+	    (double)c.n / best_norm, mb / best_norm, best_norm * 1e6 / (double)c.n);
+	printf("  decisions: accept %llu, review %llu, reject %llu\n",
+	    decisions[0], decisions[1], decisions[2]);
+
+	/* the cost of each regex and caps rule alone, over the views */
+	struct rtime { size_t rule; double t; } *rt = calloc(e->rb->nrules, sizeof(*rt));
+	size_t nrt = 0;
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	for (size_t r = 0; rt != NULL && md != NULL && r < e->rb->nrules; r++) {
+		const struct rule *ru = &e->rb->rules[r];
+		if (ru->kind != RULE_REGEX)
+			continue;
+		double t0 = now();
+		for (size_t i = 0; i < c.n; i++) {
+			views_build(&cs.ms.views, c.text[i], c.len[i]);
+			const struct view *v = views_get(&cs.ms.views,
+			    e->rb->groups[ru->group].view, e->rb->groups[ru->group].folds);
+			pcre2_match(ru->re, (PCRE2_SPTR)v->text, v->len, 0,
+			    PCRE2_NO_UTF_CHECK, md, cs.ms.mctx);
+		}
+		rt[nrt].rule = r;
+		rt[nrt].t = now() - t0 - best_norm / (double)passes * 0;
+		nrt++;
+	}
+	for (size_t a = 0; a < nrt; a++)
+		for (size_t b = a + 1; b < nrt; b++)
+			if (rt[b].t > rt[a].t) {
+				struct rtime x = rt[a];
+				rt[a] = rt[b];
+				rt[b] = x;
+			}
+	printf("  slowest regex rules (one pass, first match only, views included):\n");
+	for (size_t a = 0; a < nrt && a < 10; a++)
+		printf("    %-32s %8.2f us/comment\n", e->rb->rules[rt[a].rule].id,
+		    rt[a].t * 1e6 / (double)c.n);
+	pcre2_match_data_free(md);
+	free(rt);
+	check_scratch_free(&cs);
+	engine_unref(e);
+	for (size_t i = 0; i < c.n; i++)
+		free(c.text[i]);
+	free(c.text);
+	free(c.len);
+	return 0;
+}
