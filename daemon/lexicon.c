@@ -255,6 +255,8 @@ lex_emit(const struct lexicon *lx, uint32_t first, const char *text,
 
 		if ((e->flags & LEXICON_SQUEEZED_ONLY) && !squeezed)
 			continue;
+		if ((e->flags & LEXICON_EXACT_ONLY) && squeezed)
+			continue;
 		if (e->rest_len > 0 && !lex_match_rest(text, len, we,
 		    lx->strs + e->rest, e->rest_len, e->rest_stem, &end))
 			continue;

@@ -21,6 +21,9 @@ void	lexicon_free(struct lexicon *lx);
 /* Entry flag: match only words that were stretched ("asssss" finds the
  * squeezed form "as" of "ass"; the plain word "as" does not). */
 #define LEXICON_SQUEEZED_ONLY	0x1
+/* Entry flag: never match a stretched word ("niiiiger" is no allowed
+ * "niger"): exceptions must not open a way around the rules. */
+#define LEXICON_EXACT_ONLY	0x2
 
 int	lexicon_add(struct lexicon *lx, const char *entry, size_t len,
 	    uint32_t owner, unsigned flags);

@@ -406,11 +406,14 @@ add_entries(struct loader *ld, struct rule_group *g, const struct strvec *sv,
 			    sv->v[i]);
 			continue;
 		}
-		if (lexicon_add(g->lex, e, len, owner, 0) == -1) {
+		bool exception = ld->rb->owners[owner].kind != OWNER_RULE;
+		if (lexicon_add(g->lex, e, len, owner,
+		    exception ? LEXICON_EXACT_ONLY : 0) == -1) {
 			free(e);
 			return -1;
 		}
-		if (g->view == VIEW_FOLDED && (g->folds & FOLD_SQUEEZE)) {
+		if (!exception && g->view == VIEW_FOLDED &&
+		    (g->folds & FOLD_SQUEEZE)) {
 			/* the same entry as a stretched word would be seen:
 			 * its first word with every double letter single */
 			char *sp = strchr(e, ' ');
