@@ -739,6 +739,19 @@ server_start(const struct server_opts *o)
 	s->write_timeout = cfg->write_timeout;
 	s->nworkers = cfg->workers > 0 ? cfg->workers : (int)cpu_count();
 
+	/* signals are ours before anyone can connect: a SIGTERM sent to a
+	 * daemon that already answers must be a clean stop, never a kill */
+	if ((s->base = event_base_new()) == NULL)
+		goto fail;
+	s->sig_hup = evsignal_new(s->base, SIGHUP, server_on_signal, s);
+	s->sig_term = evsignal_new(s->base, SIGTERM, server_on_signal, s);
+	s->sig_int = evsignal_new(s->base, SIGINT, server_on_signal, s);
+	if (s->sig_hup == NULL || s->sig_term == NULL || s->sig_int == NULL ||
+	    evsignal_add(s->sig_hup, NULL) == -1 ||
+	    evsignal_add(s->sig_term, NULL) == -1 ||
+	    evsignal_add(s->sig_int, NULL) == -1)
+		goto fail;
+
 	/* systemd socket activation hands us the socket ready-made */
 	int nfds = sd_listen_fds(1);
 	if (nfds == 1) {
@@ -756,17 +769,6 @@ server_start(const struct server_opts *o)
 			goto fail;
 		log_info("listening on %s", path);
 	}
-
-	if ((s->base = event_base_new()) == NULL)
-		goto fail;
-	s->sig_hup = evsignal_new(s->base, SIGHUP, server_on_signal, s);
-	s->sig_term = evsignal_new(s->base, SIGTERM, server_on_signal, s);
-	s->sig_int = evsignal_new(s->base, SIGINT, server_on_signal, s);
-	if (s->sig_hup == NULL || s->sig_term == NULL || s->sig_int == NULL ||
-	    evsignal_add(s->sig_hup, NULL) == -1 ||
-	    evsignal_add(s->sig_term, NULL) == -1 ||
-	    evsignal_add(s->sig_int, NULL) == -1)
-		goto fail;
 
 	if ((s->workers = calloc((size_t)s->nworkers, sizeof(*s->workers))) == NULL)
 		goto fail;
