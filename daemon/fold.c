@@ -38,8 +38,15 @@ copy(struct view_buf *b, const struct view *in, size_t i, size_t n)
 	if (b->len + n > b->cap && view_buf_reserve(b, b->len + n + 64) == -1)
 		return -1;
 	memcpy(b->text + b->len, in->text + i, n);
-	memcpy(b->ostart + b->len, in->ostart + i, n * sizeof(uint32_t));
-	memcpy(b->oend + b->len, in->oend + i, n * sizeof(uint32_t));
+	if (in->ostart != NULL) {
+		memcpy(b->ostart + b->len, in->ostart + i, n * sizeof(uint32_t));
+		memcpy(b->oend + b->len, in->oend + i, n * sizeof(uint32_t));
+	} else {
+		for (size_t k = 0; k < n; k++) {
+			b->ostart[b->len + k] = (uint32_t)(i + k);
+			b->oend[b->len + k] = (uint32_t)(i + k + 1);
+		}
+	}
 	if (in->squeezed != NULL)
 		memcpy(b->squeezed + b->len, in->squeezed + i, n);
 	else
@@ -80,6 +87,29 @@ sq_at(const struct view *in, size_t i)
 	return in->squeezed != NULL ? in->squeezed[i] : 0;
 }
 
+/* Byte classes for the look that decides which folds to run. */
+#define FC_WORD		1	/* may be part of a word, leet included */
+#define FC_LEET		2	/* may stand for a letter */
+#define FC_NONASCII	4
+#define R10(x) x, x, x, x, x, x, x, x, x, x
+#define R26(x) R10(x), R10(x), x, x, x, x, x, x
+static const uint8_t fold_class[256] = {
+	['0'] = R10(FC_WORD | FC_LEET),
+	['A'] = R26(FC_WORD), ['a'] = R26(FC_WORD),
+	['$'] = FC_WORD | FC_LEET, ['@'] = FC_WORD | FC_LEET,
+	['!'] = FC_LEET, ['|'] = FC_LEET,
+	[0x80] = R10(FC_NONASCII), [0x8a] = R10(FC_NONASCII),
+	[0x94] = R10(FC_NONASCII), [0x9e] = R10(FC_NONASCII),
+	[0xa8] = R10(FC_NONASCII), [0xb2] = R10(FC_NONASCII),
+	[0xbc] = R10(FC_NONASCII), [0xc6] = R10(FC_NONASCII),
+	[0xd0] = R10(FC_NONASCII), [0xda] = R10(FC_NONASCII),
+	[0xe4] = R10(FC_NONASCII), [0xee] = R10(FC_NONASCII),
+	[0xf8] = FC_NONASCII, FC_NONASCII, FC_NONASCII, FC_NONASCII,
+	FC_NONASCII, FC_NONASCII, FC_NONASCII, FC_NONASCII,
+};
+#undef R26
+#undef R10
+
 /* Look-alike letters of other scripts become the Latin letter. */
 static int
 pass_confusables(const struct view *in, struct view_buf *out)
@@ -98,7 +128,7 @@ pass_confusables(const struct view *in, struct view_buf *out)
 		uint32_t to = confusable_fold((uint32_t)cp);
 		if (to < 0x80) {
 			char c = (char)to;
-			if (emit(out, &c, 1, in->ostart[i], in->oend[i + adv - 1],
+			if (emit(out, &c, 1, view_ostart(in, i), view_oend(in, i + adv - 1),
 			    sq_at(in, i)) == -1)
 				return -1;
 		} else if (copy(out, in, i, adv) == -1) {
@@ -184,6 +214,14 @@ pass_join(const struct view *in, struct view_buf *out)
 	return copy(out, in, keep, in->len - keep);
 }
 
+
+/* A byte that may belong to the word around a leet character. */
+static inline bool
+run_byte(unsigned char c)
+{
+	return c >= 0x80 || text_ascii_word[c] || c == '$' || c == '@';
+}
+
 static char
 leet_letter(char c)
 {
@@ -216,6 +254,17 @@ pass_leet(const struct view *in, struct view_buf *out)
 	size_t i = 0, adv, keep = 0;	/* in[keep, i) is still to copy */
 
 	while (i < in->len) {
+		/* most words hold no digit or symbol: jump to the next one
+		 * that does and back up to the start of its word */
+		size_t p = i;
+		while (p < in->len &&
+		    !(fold_class[(unsigned char)in->text[p]] & FC_LEET))
+			p++;
+		if (p >= in->len)
+			break;
+		while (p > i && run_byte((unsigned char)in->text[p - 1]))
+			p--;
+		i = p;
 		unsigned char c = (unsigned char)in->text[i];
 		int32_t cp = decode(in, i, &adv);
 		bool starts = is_word(cp) || c == '$' || c == '@';
@@ -260,7 +309,7 @@ pass_leet(const struct view *in, struct view_buf *out)
 		for (size_t k = i; k < j;) {
 			char l = leet_letter(in->text[k]);
 			if (l != 0) {
-				if (emit(out, &l, 1, in->ostart[k], in->oend[k],
+				if (emit(out, &l, 1, view_ostart(in, k), view_oend(in, k),
 				    sq_at(in, k)) == -1)
 					return -1;
 				k++;
@@ -291,8 +340,8 @@ pass_squeeze(const struct view *in, struct view_buf *out)
 				j++;
 		if (j - i >= FOLD_SQUEEZE_MIN) {
 			if (copy(out, in, keep, i - keep) == -1 ||
-			    emit(out, (const char *)&in->text[i], 1, in->ostart[i],
-			    in->oend[j - 1], 1) == -1)
+			    emit(out, (const char *)&in->text[i], 1,
+			    view_ostart(in, i), view_oend(in, j - 1), 1) == -1)
 				return -1;
 			keep = j;
 		}
@@ -319,25 +368,22 @@ fold_view(struct view_buf *out, struct view_buf *tmp,
 	bool		 any = false;
 
 	/* one look at the text says which folds could change anything */
-	unsigned needed = 0;
-	size_t wlen = 0, singles = 0, gap = 0;
+	unsigned needed = 0, acc = 0;
+	size_t wlen = 0, singles = 0, gap = 0, rep = 0;
+	unsigned char prev = 0;
 	for (size_t i = 0; i < normal->len; i++) {
 		unsigned char c = (unsigned char)normal->text[i];
-		if (c >= 0x80) {
-			needed |= FOLD_CONFUSABLES | FOLD_JOIN;
-			continue;
-		}
-		if (text_ascii_word[c] || c == '$' || c == '@') {
+		unsigned k = fold_class[c];
+		acc |= k;
+		if (k & FC_WORD) {
 			wlen++;
-			if ((c >= '0' && c <= '9') || c == '$' || c == '@')
-				needed |= FOLD_LEET;
-			if (i >= 2 && c == (unsigned char)normal->text[i - 1] &&
-			    c == (unsigned char)normal->text[i - 2])
+			rep = c == prev ? rep + 1 : 0;
+			if (rep >= FOLD_SQUEEZE_MIN - 1)
 				needed |= FOLD_SQUEEZE;
+			prev = c;
 			continue;
 		}
-		if (c == '!' || c == '|')
-			needed |= FOLD_LEET;
+		prev = 0;
 		/* spelled-out letters: one-letter words a short gap apart */
 		if (wlen == 1) {
 			singles = gap <= FOLD_JOIN_MAX_SEP ? singles + 1 : 1;
@@ -351,6 +397,10 @@ fold_view(struct view_buf *out, struct view_buf *tmp,
 		gap++;
 		wlen = 0;
 	}
+	if (acc & FC_LEET)
+		needed |= FOLD_LEET;
+	if (acc & FC_NONASCII)
+		needed |= FOLD_CONFUSABLES | FOLD_JOIN;
 	if (needed & FOLD_CONFUSABLES)
 		needed |= FOLD_LEET | FOLD_SQUEEZE;	/* look-alikes may make them */
 	for (size_t p = 0; p < sizeof(passes) / sizeof(passes[0]); p++) {
@@ -370,14 +420,8 @@ fold_view(struct view_buf *out, struct view_buf *tmp,
 		which ^= 1;
 		any = true;
 	}
-	if (!any) {
-		out->len = 0;
-		if (view_buf_reserve(out, normal->len + 16) == -1 ||
-		    copy(out, normal, 0, normal->len) == -1)
-			return -1;
-		out->text[out->len] = '\0';
-		return 0;
-	}
+	if (!any)
+		return 1;
 	if (cur.text != out->text) {
 		/* the last pass wrote into tmp: trade buffers */
 		struct view_buf t = *out;
@@ -391,7 +435,6 @@ char *
 fold_string(const char *s, size_t len, unsigned folds, size_t *outlen)
 {
 	struct view_buf	 a, b;
-	uint32_t	*map;
 	char		*res = NULL;
 	struct view	 in;
 
@@ -400,18 +443,20 @@ fold_string(const char *s, size_t len, unsigned folds, size_t *outlen)
 	folds &= FOLD_CONFUSABLES | FOLD_LEET;
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
-	if ((map = calloc(len + 1, sizeof(uint32_t))) == NULL)
-		return NULL;
 	in.text = s;
 	in.len = len;
-	in.ostart = in.oend = map;
+	in.ostart = in.oend = NULL;	/* identity: the maps are not wanted */
 	in.squeezed = NULL;
-	if (fold_view(&a, &b, &in, folds) == 0) {
+	int rc = fold_view(&a, &b, &in, folds);
+	if (rc == 0) {
 		res = a.text;
 		a.text = NULL;
 		*outlen = a.len;
+	} else if (rc == 1 && (res = malloc(len + 1)) != NULL) {
+		memcpy(res, s, len);
+		res[len] = '\0';
+		*outlen = len;
 	}
-	free(map);
 	free(a.text);
 	free(a.ostart);
 	free(a.oend);

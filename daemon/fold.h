@@ -9,7 +9,8 @@
 #include "norm.h"
 
 /* Build the folded view of `normal` with the folds in `folds` into out;
- * tmp is scratch. Returns -1 when memory runs out. */
+ * tmp is scratch. Returns 0, 1 when no fold changes anything (out is then
+ * untouched and normal serves as it is), or -1 when memory runs out. */
 int	fold_view(struct view_buf *out, struct view_buf *tmp,
 	    const struct view *normal, unsigned folds);
 /* Fold an already normalized word-list entry the same way, so entries and

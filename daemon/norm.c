@@ -124,14 +124,40 @@ norm_code_point(struct view_buf *b, int32_t cp, uint32_t os, uint32_t oe)
 	return 0;
 }
 
+static bool
+all_ascii(const char *s, size_t len)
+{
+	size_t		 i = 0;
+	uint64_t	 acc = 0, w;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < len; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & 0x8080808080808080ULL) == 0;
+}
+
 static int
 norm_into(struct view_buf *b, const char *s, size_t len)
 {
 	size_t	 i = 0;
 
 	b->len = 0;
+	b->identity = false;
 	if (view_buf_reserve(b, len + 16) == -1)
 		return -1;
+	if (all_ascii(s, len)) {
+		/* most comments: lower case is the whole normal form, and
+		 * every byte stays where it was */
+		for (i = 0; i < len; i++)
+			b->text[i] = (char)ascii_lower[(unsigned char)s[i]];
+		b->len = len;
+		b->text[len] = '\0';
+		b->identity = true;
+		return 0;
+	}
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -171,8 +197,8 @@ views_build(struct views *vs, const char *text, size_t len)
 		return -1;
 	vs->normal.text = vs->nbuf.text;
 	vs->normal.len = vs->nbuf.len;
-	vs->normal.ostart = vs->nbuf.ostart;
-	vs->normal.oend = vs->nbuf.oend;
+	vs->normal.ostart = vs->nbuf.identity ? NULL : vs->nbuf.ostart;
+	vs->normal.oend = vs->nbuf.identity ? NULL : vs->nbuf.oend;
 	vs->normal.squeezed = NULL;
 	return 0;
 }
@@ -188,15 +214,21 @@ views_folded(struct views *vs, unsigned folds)
 	if (vs->nfolded == NORM_FOLD_VARIANTS)
 		return NULL;
 	i = vs->nfolded;
-	if (fold_view(&vs->fbuf[i], &vs->tmp, &vs->normal, folds) == -1)
+	int rc = fold_view(&vs->fbuf[i], &vs->tmp, &vs->normal, folds);
+	if (rc == -1)
 		return NULL;
 	vs->fmask[i] = folds;
+	vs->nfolded++;
+	if (rc == 1) {
+		/* nothing to fold: the normal view serves as the folded one */
+		vs->folded[i] = vs->normal;
+		return &vs->folded[i];
+	}
 	vs->folded[i].text = vs->fbuf[i].text;
 	vs->folded[i].len = vs->fbuf[i].len;
 	vs->folded[i].ostart = vs->fbuf[i].ostart;
 	vs->folded[i].oend = vs->fbuf[i].oend;
 	vs->folded[i].squeezed = vs->fbuf[i].squeezed;
-	vs->nfolded++;
 	return &vs->folded[i];
 }
 
@@ -224,11 +256,11 @@ view_span_orig(const struct view *v, size_t s, size_t e, size_t *os,
 	}
 	if (s >= v->len) {
 		/* an empty span at the end */
-		*os = *oe = v->len ? v->oend[v->len - 1] : 0;
+		*os = *oe = v->len ? view_oend(v, v->len - 1) : 0;
 		return;
 	}
-	*os = v->ostart[s];
-	*oe = e > s ? v->oend[e - 1] : *os;
+	*os = view_ostart(v, s);
+	*oe = e > s ? view_oend(v, e - 1) : *os;
 }
 
 char *

@@ -41,7 +41,22 @@ struct view_buf {
 	uint32_t	*ostart, *oend;
 	uint8_t		*squeezed;
 	size_t		 len, cap;
+	bool		 identity;	/* byte i came from byte i: maps unused */
 };
+
+/* Where view byte i came from; views whose bytes map one to one (the raw
+ * view, the normal view of ASCII text) keep no map arrays at all. */
+static inline uint32_t
+view_ostart(const struct view *v, size_t i)
+{
+	return v->ostart != NULL ? v->ostart[i] : (uint32_t)i;
+}
+
+static inline uint32_t
+view_oend(const struct view *v, size_t i)
+{
+	return v->oend != NULL ? v->oend[i] : (uint32_t)i + 1;
+}
 
 struct views {
 	const char	*orig;

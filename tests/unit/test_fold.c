@@ -173,17 +173,14 @@ check_map(const struct view *v, size_t orig_len, const char *what)
 	uint32_t prev = 0;
 
 	assert_non_null(v);
-	if (v->len > 0) {
-		assert_non_null(v->ostart);
-		assert_non_null(v->oend);
-	}
+	/* views that map one to one keep no arrays: read through the API */
 	for (size_t i = 0; i < v->len; i++) {
-		if (!(v->ostart[i] <= v->oend[i] && v->oend[i] <= orig_len &&
-		    v->ostart[i] >= prev))
+		uint32_t os = view_ostart(v, i), oe = view_oend(v, i);
+		if (!(os <= oe && oe <= orig_len && os >= prev))
 			fail_msg("%s byte %zu of %zu: maps to [%u,%u) (original "
 			    "%zu bytes, previous start %u)", what, i, v->len,
-			    v->ostart[i], v->oend[i], orig_len, prev);
-		prev = v->ostart[i];
+			    os, oe, orig_len, prev);
+		prev = os;
 	}
 	size_t bad = utf8_bad_at((const unsigned char *)v->text, v->len);
 	if (bad != v->len)
@@ -477,7 +474,8 @@ test_fold_squeeze(void **state)
 	/* runs of two are spelling, not stretching */
 	check_fold(vs, "assess", "assess", NULL, NULL);
 	f = views_folded(vs, FOLD_ALL);
-	for (size_t i = 0; i < f->len; i++)
+	/* nothing folded: the normal view serves, with no squeezed marks */
+	for (size_t i = 0; f->squeezed != NULL && i < f->len; i++)
 		assert_int_equal(f->squeezed[i], 0);
 }
 
