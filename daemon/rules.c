@@ -761,9 +761,13 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 	if ((full = splice_lists(ld, pat, file, line, r->id, &spliced)) == NULL)
 		return;
 	r->pattern = full;
-	r->re = pcre2_compile((PCRE2_SPTR)full, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NO_UTF_CHECK |
-	    PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+	/* the normal and folded views are case-folded already: caseless
+	 * matching there would only cost time */
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
+	if (r->view == VIEW_RAW)
+		opts |= PCRE2_CASELESS;
+	r->re = pcre2_compile((PCRE2_SPTR)full, PCRE2_ZERO_TERMINATED, opts,
+	    &err, &off, NULL);
 	if (r->re == NULL) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof(msg));
