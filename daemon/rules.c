@@ -749,6 +749,30 @@ load_caps(struct loader *ld, struct rule *r, const config_setting_t *caps,
 	}
 }
 
+/* An upper-case letter that is a literal, not part of an escape (\S, \W,
+ * \p{Lu}, \N{...}). */
+static bool
+pattern_has_upper(const char *p)
+{
+	for (; *p != '\0'; p++) {
+		if (*p == '\\') {
+			if (p[1] == '\0')
+				break;
+			p++;
+			if ((*p == 'p' || *p == 'P' || *p == 'N') && p[1] == '{') {
+				const char *close = strchr(p, '}');
+				if (close == NULL)
+					break;
+				p = close;
+			}
+			continue;
+		}
+		if (*p >= 'A' && *p <= 'Z')
+			return true;
+	}
+	return false;
+}
+
 static void
 load_regex(struct loader *ld, struct rule *r, const char *pat,
     const char *file, int line)
@@ -762,9 +786,10 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 		return;
 	r->pattern = full;
 	/* the normal and folded views are case-folded already: caseless
-	 * matching there would only cost time */
+	 * matching there would only cost time, unless the admin wrote an
+	 * upper-case letter that would then never match */
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
-	if (r->view == VIEW_RAW)
+	if (r->view == VIEW_RAW || pattern_has_upper(pat))
 		opts |= PCRE2_CASELESS;
 	r->re = pcre2_compile((PCRE2_SPTR)full, PCRE2_ZERO_TERMINATED, opts,
 	    &err, &off, NULL);

@@ -425,17 +425,14 @@ conn_on_event(struct bufferevent *bev, short what, void *arg)
 	conn_free(c);
 }
 
-static void
-worker_on_accept(struct evconnlistener *l, evutil_socket_t fd,
-    struct sockaddr *sa, int salen, void *arg)
+/* Set up a connection on an accepted socket; NULL (socket closed) when
+ * the connection limit is reached or memory runs out. */
+static struct conn *
+conn_new(struct worker *w, evutil_socket_t fd)
 {
-	struct worker	*w = arg;
 	struct server	*s = w->srv;
 	struct conn	*c;
 
-	(void)l;
-	(void)sa;
-	(void)salen;
 	if (atomic_fetch_add(&s->nconns, 1) >= s->max_connections) {
 		static const char busy[] = "{\"id\":null,\"error\":{\"code\":"
 		    "\"overloaded\",\"message\":\"too many connections\"}}\n";
@@ -443,7 +440,7 @@ worker_on_accept(struct evconnlistener *l, evutil_socket_t fd,
 		atomic_fetch_add(&w->stats.errors[ERR_OVERLOADED], 1);
 		(void)!send(fd, busy, sizeof(busy) - 1, MSG_DONTWAIT | MSG_NOSIGNAL);
 		close(fd);
-		return;
+		return NULL;
 	}
 	if ((c = calloc(1, sizeof(*c))) == NULL ||
 	    (c->bev = bufferevent_socket_new(w->base, fd,
@@ -452,7 +449,7 @@ worker_on_accept(struct evconnlistener *l, evutil_socket_t fd,
 		free(c);
 		close(fd);
 		atomic_fetch_sub(&s->nconns, 1);
-		return;
+		return NULL;
 	}
 	c->w = w;
 	frame_init(&c->fr, s->max_request_bytes);
@@ -463,6 +460,17 @@ worker_on_accept(struct evconnlistener *l, evutil_socket_t fd,
 	bufferevent_set_timeouts(c->bev, s->idle_timeout ? &rt : NULL, &wt);
 	bufferevent_setcb(c->bev, conn_on_read, conn_on_write, conn_on_event, c);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+	return c;
+}
+
+static void
+worker_on_accept(struct evconnlistener *l, evutil_socket_t fd,
+    struct sockaddr *sa, int salen, void *arg)
+{
+	(void)l;
+	(void)sa;
+	(void)salen;
+	conn_new(arg, fd);
 }
 
 static void
@@ -516,6 +524,12 @@ worker_on_stop(evutil_socket_t fd, short what, void *arg)
 	w->stopping = true;
 	evconnlistener_disable(w->listener);
 	evtimer_del(w->resume_ev);
+	/* clients whose connect() already succeeded sit in the backlog with
+	 * their requests sent: they are in flight too */
+	int cfd;
+	while ((cfd = accept4(w->srv->listen_fd, NULL, NULL,
+	    SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0)
+		conn_new(w, cfd);
 	for (c = TAILQ_FIRST(&w->conns); c != NULL; c = next) {
 		next = TAILQ_NEXT(c, entry);
 		conn_close_after_answers(c);
@@ -681,6 +695,12 @@ server_on_signal(evutil_socket_t sig, short what, void *arg)
 	}
 	log_info("%s: finishing answers in flight, then exiting",
 	    sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	/* new clients get "no such file" instead of a reset at exit */
+	if (s->path != NULL) {
+		unlink(s->path);
+		free(s->path);
+		s->path = NULL;
+	}
 	sd_notify(0, "STOPPING=1");
 	for (int i = 0; i < s->nworkers; i++)
 		event_active(s->workers[i].stop_ev, EV_READ, 0);
