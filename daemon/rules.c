@@ -62,6 +62,24 @@ strvec_free(struct strvec *sv)
 	memset(sv, 0, sizeof(*sv));
 }
 
+/* The rulebook takes over the entries of sv. */
+static void
+entries_keep(struct rule_entries *re, struct strvec *sv, int line)
+{
+	re->v = sv->v;
+	re->n = sv->n;
+	re->line = line;
+	memset(sv, 0, sizeof(*sv));
+}
+
+static void
+entries_free(struct rule_entries *re)
+{
+	for (size_t i = 0; i < re->n; i++)
+		free(re->v[i]);
+	free(re->v);
+}
+
 static const char *
 setting_file(const config_setting_t *s, const char *fallback)
 {
@@ -920,7 +938,7 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 				diag_error(ld->d, file, line,
 				    "rule '%s' has no words", id);
 		}
-		strvec_free(&sv);
+		entries_keep(&r->words, &sv, line);
 	} else if (r->kind == RULE_REGEX) {
 		if (config_setting_type(regex) != CONFIG_TYPE_STRING)
 			diag_error(ld->d, file, line,
@@ -939,7 +957,7 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 		    add_entries(ld, &rb->groups[g], &sv, (uint32_t)owner, file,
 		    setting_line(except), r->id) > 0)
 			r->has_except = true;
-		strvec_free(&sv);
+		entries_keep(&r->except, &sv, setting_line(except));
 	}
 }
 
@@ -1066,7 +1084,7 @@ load_file(struct loader *ld, const char *path)
 					set->has_allow = true;
 			}
 		}
-		strvec_free(&sv);
+		entries_keep(&set->allow, &sv, setting_line(s));
 	}
 out:
 	free(file);
@@ -1085,11 +1103,14 @@ rules_free(struct rulebook *rb)
 		free(rb->rules[i].description);
 		free(rb->rules[i].pattern);
 		pcre2_code_free(rb->rules[i].re);
+		entries_free(&rb->rules[i].words);
+		entries_free(&rb->rules[i].except);
 	}
 	for (size_t i = 0; i < rb->nsets; i++) {
 		free(rb->sets[i].name);
 		free(rb->sets[i].file);
 		free(rb->sets[i].description);
+		entries_free(&rb->sets[i].allow);
 	}
 	for (size_t i = 0; i < rb->ngroups; i++)
 		lexicon_free(rb->groups[i].lex);

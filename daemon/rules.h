@@ -17,6 +17,13 @@
 
 struct lexicon;
 
+/* Entries as the admin wrote them, kept for `decorumd -t`. */
+struct rule_entries {
+	char		**v;
+	size_t		 n;
+	int		 line;
+};
+
 enum rule_kind {
 	RULE_WORDS = 0,
 	RULE_REGEX,
@@ -36,6 +43,8 @@ struct rule {
 	double		 weight;
 	bool		 shadow;
 	bool		 has_except;
+	struct rule_entries words;	/* RULE_WORDS */
+	struct rule_entries except;
 	pcre2_code	*re;		/* RULE_REGEX */
 	char		*pattern;	/* RULE_REGEX, after list splicing */
 	struct caps_params caps;	/* RULE_CAPS */
@@ -48,6 +57,7 @@ struct ruleset {
 	uint32_t	 category;
 	bool		 shadow;
 	bool		 has_allow;
+	struct rule_entries allow;
 	unsigned	 folds;
 	uint32_t	 first_rule, nrules;
 };

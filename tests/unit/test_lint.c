@@ -1,0 +1,169 @@
+/* Unit tests of lint (decorumd -t): exceptions that can never apply and
+ * rules they disable, reported with the file:line to fix. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lint.h"
+
+struct fixture {
+	char	 dir[64];
+	char	 file[128];
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	if (f == NULL)
+		return -1;
+	snprintf(f->dir, sizeof(f->dir), "/tmp/decorum-lint-XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	snprintf(f->file, sizeof(f->file), "%s/set.conf", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	unlink(f->file);
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* Write the rule file, run lint on it, return what it printed. */
+static char *
+lint_text(struct fixture *f, const char *conf, int *errors)
+{
+	FILE	*fp = fopen(f->file, "w");
+	char	*out = NULL;
+	size_t	 len = 0;
+
+	assert_non_null(fp);
+	fputs(conf, fp);
+	fclose(fp);
+	struct engine_opts o = { .rules_dir = f->dir, .generation = 1 };
+	FILE *mem = open_memstream(&out, &len);
+	assert_non_null(mem);
+	*errors = lint_run(&o, mem);
+	fclose(mem);
+	return out;
+}
+
+static void
+test_clean_set_has_no_warnings(void **state)
+{
+	int	 errors;
+	char	*out = lint_text(*state,
+	    "category = \"profanity\";\n"
+	    "rules = ( { id = \"p.cock\"; words = [\"cock*\"]; } );\n"
+	    "allow = [\"cocktail*\"];\n", &errors);
+
+	assert_int_equal(errors, 0);
+	assert_non_null(strstr(out, "0 errors, 0 warnings"));
+	free(out);
+}
+
+static void
+test_allow_that_never_applies(void **state)
+{
+	struct fixture *f = *state;
+	int	 errors;
+	char	 want[256];
+	/* "cock" is a whole word here: nothing fires inside "cocktail" */
+	char	*out = lint_text(f,
+	    "category = \"profanity\";\n"
+	    "rules = ( { id = \"p.cock\"; words = [\"cock\"]; } );\n"
+	    "allow = [\"cocktail*\",\n"
+	    "         \"cock a doodle doo\"];\n", &errors);
+
+	assert_int_equal(errors, 0);
+	snprintf(want, sizeof(want), "%s:3: warning: allow entry \"cocktail*\" "
+	    "never applies: no rule of set 'set' matches inside it", f->file);
+	assert_non_null(strstr(out, want));
+	assert_null(strstr(out, "\"cock a doodle doo\" never"));
+	assert_non_null(strstr(out, "0 errors, 1 warning\n"));
+	free(out);
+}
+
+static void
+test_except_that_never_applies(void **state)
+{
+	struct fixture *f = *state;
+	int	 errors;
+	char	 want[256];
+	char	*out = lint_text(f,
+	    "category = \"discourtesy\";\n"
+	    "rules = (\n"
+	    "  { id = \"d.idiot\"; words = [\"idiot\"];\n"
+	    "    except = [\"not an idiot\", \"not a moron\"]; }\n"
+	    ");\n", &errors);
+
+	assert_int_equal(errors, 0);
+	snprintf(want, sizeof(want), "%s:4: warning: rule 'd.idiot': except "
+	    "entry \"not a moron\" never applies", f->file);
+	assert_non_null(strstr(out, want));
+	assert_null(strstr(out, "\"not an idiot\" never"));
+	free(out);
+}
+
+static void
+test_rule_disabled_by_exceptions(void **state)
+{
+	struct fixture *f = *state;
+	int	 errors;
+	char	 want[256];
+	char	*out = lint_text(f,
+	    "category = \"profanity\";\n"
+	    "rules = (\n"
+	    "  { id = \"p.both\"; words = [\"darn\", \"heck\"]; }\n"
+	    ");\n"
+	    "allow = [\"darn*\", \"heck\"];\n", &errors);
+
+	assert_int_equal(errors, 0);
+	snprintf(want, sizeof(want), "%s:3: warning: rule 'p.both' can never "
+	    "fire: every one of its words lies inside an allow or except entry",
+	    f->file);
+	assert_non_null(strstr(out, want));
+	free(out);
+}
+
+static void
+test_errors_are_counted(void **state)
+{
+	int	 errors;
+	char	*out = lint_text(*state,
+	    "category = \"profanity\";\n"
+	    "rules = ( { id = \"p.bad\"; regex = \"(unclosed\"; } );\n", &errors);
+
+	assert_int_equal(errors, 1);
+	assert_non_null(strstr(out, "1 error, 0 warnings"));
+	free(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_clean_set_has_no_warnings, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_allow_that_never_applies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_except_that_never_applies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rule_disabled_by_exceptions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_errors_are_counted, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
