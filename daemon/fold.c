@@ -367,36 +367,35 @@ fold_view(struct view_buf *out, struct view_buf *tmp,
 	int		 which = 0;
 	bool		 any = false;
 
-	/* one look at the text says which folds could change anything */
-	unsigned needed = 0, acc = 0;
-	size_t wlen = 0, singles = 0, gap = 0, rep = 0;
-	unsigned char prev = 0;
+	/*
+	 * One branch-free look at the text says which folds could change
+	 * anything: leet and non-ASCII bytes, a letter three times in a row,
+	 * and one-letter words close together (spelled-out words).
+	 */
+	unsigned needed = 0, acc = 0, triple = 0, join = 0;
+	unsigned wbits = 0, sbits = 0;
+	unsigned char p1 = 0, p2 = 0;
+	const unsigned char *nt = (const unsigned char *)normal->text;
 	for (size_t i = 0; i < normal->len; i++) {
-		unsigned char c = (unsigned char)normal->text[i];
-		unsigned k = fold_class[c];
+		unsigned char c = nt[i];
+		unsigned k = fold_class[c], w = k & FC_WORD;
 		acc |= k;
-		if (k & FC_WORD) {
-			wlen++;
-			rep = c == prev ? rep + 1 : 0;
-			if (rep >= FOLD_SQUEEZE_MIN - 1)
-				needed |= FOLD_SQUEEZE;
-			prev = c;
-			continue;
-		}
-		prev = 0;
-		/* spelled-out letters: one-letter words a short gap apart */
-		if (wlen == 1) {
-			singles = gap <= FOLD_JOIN_MAX_SEP ? singles + 1 : 1;
-			if (singles >= 2)
-				needed |= FOLD_JOIN;
-			gap = 0;
-		} else if (wlen > 1) {
-			singles = 0;
-			gap = 0;
-		}
-		gap++;
-		wlen = 0;
+		triple |= (c == p1) & (c == p2) & w;
+		p2 = p1;
+		p1 = c;
+		wbits = (wbits << 1) | w;
+		/* bits 010: a word of one character just ended */
+		sbits = (sbits << 1) | ((wbits & 7) == 2);
+		join |= (sbits & 1) & ((sbits & 0x3e) != 0);
 	}
+	/* a one-letter word at the very end */
+	wbits <<= 1;
+	sbits = (sbits << 1) | ((wbits & 7) == 2);
+	join |= (sbits & 1) & ((sbits & 0x3e) != 0);
+	if (triple)
+		needed |= FOLD_SQUEEZE;
+	if (join)
+		needed |= FOLD_JOIN;
 	if (acc & FC_LEET)
 		needed |= FOLD_LEET;
 	if (acc & FC_NONASCII)
