@@ -81,6 +81,16 @@ is_letter(int32_t cp)
 	    text_is_letter_cp(cp);
 }
 
+/* Copy what is left; 1 when the pass changed nothing at all, so that
+ * its output is not needed. */
+static int
+finish(struct view_buf *out, const struct view *in, size_t keep)
+{
+	if (keep == 0 && out->len == 0)
+		return 1;
+	return copy(out, in, keep, in->len - keep);
+}
+
 static inline uint8_t
 sq_at(const struct view *in, size_t i)
 {
@@ -91,11 +101,12 @@ sq_at(const struct view *in, size_t i)
 #define FC_WORD		1	/* may be part of a word, leet included */
 #define FC_LEET		2	/* may stand for a letter */
 #define FC_NONASCII	4
+#define FC_LETTER	8
 #define R10(x) x, x, x, x, x, x, x, x, x, x
 #define R26(x) R10(x), R10(x), x, x, x, x, x, x
 static const uint8_t fold_class[256] = {
 	['0'] = R10(FC_WORD | FC_LEET),
-	['A'] = R26(FC_WORD), ['a'] = R26(FC_WORD),
+	['A'] = R26(FC_WORD | FC_LETTER), ['a'] = R26(FC_WORD | FC_LETTER),
 	['$'] = FC_WORD | FC_LEET, ['@'] = FC_WORD | FC_LEET,
 	['!'] = FC_LEET, ['|'] = FC_LEET,
 	[0x80] = R10(FC_NONASCII), [0x8a] = R10(FC_NONASCII),
@@ -114,29 +125,26 @@ static const uint8_t fold_class[256] = {
 static int
 pass_confusables(const struct view *in, struct view_buf *out)
 {
-	size_t i = 0, adv;
+	size_t i = 0, adv, keep = 0;	/* in[keep, i) is still to copy */
 
 	while (i < in->len) {
-		size_t run = i;
-		while (run < in->len && (unsigned char)in->text[run] < 0x80)
-			run++;
-		if (run > i && copy(out, in, i, run - i) == -1)
-			return -1;
-		if ((i = run) >= in->len)
+		while (i < in->len && (unsigned char)in->text[i] < 0x80)
+			i++;
+		if (i >= in->len)
 			break;
 		int32_t cp = text_decode(in->text + i, in->len - i, &adv);
 		uint32_t to = confusable_fold((uint32_t)cp);
 		if (to < 0x80) {
 			char c = (char)to;
-			if (emit(out, &c, 1, view_ostart(in, i), view_oend(in, i + adv - 1),
-			    sq_at(in, i)) == -1)
+			if (copy(out, in, keep, i - keep) == -1 ||
+			    emit(out, &c, 1, view_ostart(in, i),
+			    view_oend(in, i + adv - 1), sq_at(in, i)) == -1)
 				return -1;
-		} else if (copy(out, in, i, adv) == -1) {
-			return -1;
+			keep = i + adv;
 		}
 		i += adv;
 	}
-	return 0;
+	return finish(out, in, keep);
 }
 
 static inline bool
@@ -159,11 +167,43 @@ is_join_sep(char c)
  * word. Each piece must be a single character standing alone, so words
  * of two or more letters are never glued to their neighbours.
  */
+/* Are there two one-character words a short gap apart? Without them
+ * there is nothing to join. Any non-ASCII character counts as a letter. */
+static bool
+join_possible(const struct view *in)
+{
+	const unsigned char *t = (const unsigned char *)in->text;
+	size_t	 n = in->len, last = 0;
+	bool	 seen = false;
+	unsigned wp = 0;
+
+	for (size_t i = 0; i < n;) {
+		unsigned char c = t[i];
+		size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 :
+		    c >= 0xc0 ? 2 : 1;
+		unsigned wc = c >= 0x80 || (fold_class[c] & FC_WORD);
+		unsigned wn = i + len < n && (t[i + len] >= 0x80 ||
+		    (fold_class[t[i + len]] & FC_WORD));
+		if (wc & !wp & !wn) {
+			if (seen && i - last <= FOLD_JOIN_MAX_SEP + 4)
+				return true;
+			last = i;
+			seen = true;
+		}
+		wp = wc;
+		i += len;
+	}
+	return false;
+}
+
 static int
 pass_join(const struct view *in, struct view_buf *out)
 {
 	size_t	 i = 0, adv, keep = 0;	/* in[keep, i) is still to copy */
 	bool	 prev_word = false;
+
+	if (!join_possible(in))
+		return 1;
 
 	while (i < in->len) {
 		int32_t cp = decode(in, i, &adv);
@@ -211,7 +251,7 @@ pass_join(const struct view *in, struct view_buf *out)
 		i = keep = end;
 		prev_word = true;
 	}
-	return copy(out, in, keep, in->len - keep);
+	return finish(out, in, keep);
 }
 
 
@@ -322,15 +362,47 @@ pass_leet(const struct view *in, struct view_buf *out)
 		}
 		i = keep = j;
 	}
-	return copy(out, in, keep, in->len - keep);
+	return finish(out, in, keep);
 }
 
 /* A letter stretched to three or more ("fuuuuck") becomes one letter
  * marked as squeezed; the lexicon then compares squeezed forms. */
+/* Is some letter written three times in a row? Eight bytes at a time:
+ * (x ^ y) | (x ^ z) has a zero byte where three neighbours are equal. */
+static bool
+squeeze_possible(const struct view *in)
+{
+	const unsigned char *t = (const unsigned char *)in->text;
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	size_t k = 2;
+
+	for (; k + 8 <= in->len; k += 8) {
+		uint64_t x, y, z;
+		memcpy(&x, t + k, 8);
+		memcpy(&y, t + k - 1, 8);
+		memcpy(&z, t + k - 2, 8);
+		uint64_t v = (x ^ y) | (x ^ z);
+		if (((v - ones) & ~v & highs) == 0)
+			continue;
+		for (size_t j = k; j < k + 8; j++)
+			if (t[j] == t[j - 1] && t[j] == t[j - 2] &&
+			    (fold_class[t[j]] & FC_LETTER))
+				return true;
+	}
+	for (; k < in->len; k++)
+		if (t[k] == t[k - 1] && t[k] == t[k - 2] &&
+		    (fold_class[t[k]] & FC_LETTER))
+			return true;
+	return false;
+}
+
 static int
 pass_squeeze(const struct view *in, struct view_buf *out)
 {
 	size_t i = 0, keep = 0;		/* in[keep, i) is still to copy */
+
+	if (!squeeze_possible(in))
+		return 1;
 
 	while (i < in->len) {
 		unsigned char c = (unsigned char)in->text[i];
@@ -347,7 +419,7 @@ pass_squeeze(const struct view *in, struct view_buf *out)
 		}
 		i = j;
 	}
-	return copy(out, in, keep, in->len - keep);
+	return finish(out, in, keep);
 }
 
 typedef int fold_pass(const struct view *, struct view_buf *);
@@ -368,38 +440,18 @@ fold_view(struct view_buf *out, struct view_buf *tmp,
 	bool		 any = false;
 
 	/*
-	 * One branch-free look at the text says which folds could change
-	 * anything: leet and non-ASCII bytes, a letter three times in a row,
-	 * and one-letter words close together (spelled-out words).
+	 * A quick look says which folds could change anything here: leet
+	 * and non-ASCII bytes. Stretched and spelled-out words are looked
+	 * for by their passes, in the text those get.
 	 */
-	unsigned needed = 0, acc = 0, triple = 0, join = 0;
-	unsigned wbits = 0, sbits = 0;
-	unsigned char p1 = 0, p2 = 0;
 	const unsigned char *nt = (const unsigned char *)normal->text;
-	for (size_t i = 0; i < normal->len; i++) {
-		unsigned char c = nt[i];
-		unsigned k = fold_class[c], w = k & FC_WORD;
-		acc |= k;
-		triple |= (c == p1) & (c == p2) & w;
-		p2 = p1;
-		p1 = c;
-		wbits = (wbits << 1) | w;
-		/* bits 010: a word of one character just ended */
-		sbits = (sbits << 1) | ((wbits & 7) == 2);
-		join |= (sbits & 1) & ((sbits & 0x3e) != 0);
-	}
-	/* a one-letter word at the very end */
-	wbits <<= 1;
-	sbits = (sbits << 1) | ((wbits & 7) == 2);
-	join |= (sbits & 1) & ((sbits & 0x3e) != 0);
-	if (triple)
-		needed |= FOLD_SQUEEZE;
-	if (join)
-		needed |= FOLD_JOIN;
+	unsigned needed = FOLD_JOIN | FOLD_SQUEEZE, acc = 0;
+	for (size_t i = 0; i < normal->len; i++)
+		acc |= fold_class[nt[i]];
 	if (acc & FC_LEET)
 		needed |= FOLD_LEET;
 	if (acc & FC_NONASCII)
-		needed |= FOLD_CONFUSABLES | FOLD_JOIN;
+		needed |= FOLD_CONFUSABLES;
 	if (needed & FOLD_CONFUSABLES)
 		needed |= FOLD_LEET | FOLD_SQUEEZE;	/* look-alikes may make them */
 	for (size_t p = 0; p < sizeof(passes) / sizeof(passes[0]); p++) {
@@ -407,9 +459,13 @@ fold_view(struct view_buf *out, struct view_buf *tmp,
 			continue;
 		struct view_buf *dst = bufs[which];
 		dst->len = 0;
-		if (view_buf_reserve(dst, cur.len + 16) == -1 ||
-		    passes[p].fn(&cur, dst) == -1)
+		if (view_buf_reserve(dst, cur.len + 16) == -1)
 			return -1;
+		int rc = passes[p].fn(&cur, dst);
+		if (rc == -1)
+			return -1;
+		if (rc == 1)
+			continue;	/* unchanged: the input goes on */
 		dst->text[dst->len] = '\0';
 		cur.text = dst->text;
 		cur.len = dst->len;
