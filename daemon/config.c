@@ -1,7 +1,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <libconfig.h>
+#include <pwd.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@ enum setting_type {
 	SET_SIZE,
 	SET_MODE,
 	SET_INT,
+	SET_IDS,	/* array of numeric ids or user/group names */
 };
 
 /* The one table of settings: loader, defaults and documentation. */
@@ -32,6 +35,12 @@ static const struct setting settings[] = {
 	  "File mode of the socket; it is the access control, so keep others out." },
 	{ "socket_group", SET_STRING, OFF(socket_group), "", 0, 0,
 	  "Group that owns the socket (empty: the daemon's group)." },
+	{ "allowed_uids", SET_IDS, OFF(allowed_uids), "[]", 0, 0,
+	  "Users (names or uids) whose connections are answered, checked with "
+	  "SO_PEERCRED; empty: everyone who may open the socket. Others are closed unanswered." },
+	{ "allowed_gids", SET_IDS, OFF(allowed_gids), "[]", 0, 0,
+	  "Groups (names or gids) whose members' connections are answered "
+	  "(primary group of the peer); a peer in either list is let in." },
 	{ "rules_dir", SET_STRING, OFF(rules_dir), DECORUM_DATADIR "/decorumd/rules", 0, 0,
 	  "Directory of rule files; its local/ subdirectory overrides files of the same name." },
 	{ "workers", SET_INT, OFF(workers), "0", 0, 256,
@@ -62,7 +71,7 @@ static const struct setting settings[] = {
 #undef OFF
 
 static const char *const top_level[] = { "listen", "socket_mode",
-	"socket_group", "rules_dir", "workers", "log_level", "default_policy",
+	"socket_group", "allowed_uids", "allowed_gids", "rules_dir", "workers", "log_level", "default_policy",
 	"limits", "policies", NULL };
 
 static int
@@ -80,6 +89,8 @@ setting_set(struct config *cfg, const struct setting *s, const char *sval,
 		*(char **)base = dup;
 		return 0;
 	}
+	case SET_IDS:
+		return 0;	/* the default is always the empty list */
 	default:
 		break;
 	}
@@ -150,11 +161,73 @@ config_free(struct config *cfg)
 	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
 		if (settings[i].type == SET_STRING)
 			free(*(char **)((char *)cfg + settings[i].offset));
+		else if (settings[i].type == SET_IDS)
+			free(((struct id_list *)((char *)cfg +
+			    settings[i].offset))->v);
 	for (size_t i = 0; i < cfg->npolicies; i++)
 		policy_def_free(&cfg->policies[i]);
 	free(cfg->policies);
 	free(cfg->file);
 	memset(cfg, 0, sizeof(*cfg));
+}
+
+/* allowed_uids = [33, "www-data"]: numbers, or names looked up now. */
+static void
+load_ids(struct config *cfg, const struct setting *st, config_setting_t *s,
+    struct diag *d, const char *file)
+{
+	struct id_list *l = (struct id_list *)((char *)cfg + st->offset);
+	bool users = strcmp(st->path, "allowed_uids") == 0;
+	int line = config_setting_source_line(s);
+
+	if (!config_setting_is_array(s) && !config_setting_is_list(s)) {
+		diag_error(d, file, line,
+		    "%s must be an array such as [33, 1000] or [\"www-data\"]", st->path);
+		return;
+	}
+	int m = config_setting_length(s);
+	free(l->v);
+	l->n = 0;
+	if ((l->v = calloc((size_t)m + 1, sizeof(*l->v))) == NULL)
+		return;
+	for (int i = 0; i < m; i++) {
+		config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		const char *name;
+		long long id;
+
+		if (config_setting_type(e) == CONFIG_TYPE_INT ||
+		    config_setting_type(e) == CONFIG_TYPE_INT64) {
+			id = config_setting_get_int64(e);
+			if (id < 0 || id >= (long long)UINT_MAX) {
+				diag_error(d, file, line, "%s: %lld is not a valid id",
+				    st->path, id);
+				continue;
+			}
+		} else if ((name = config_setting_get_string(e)) != NULL) {
+			if (users) {
+				struct passwd *pw = getpwnam(name);
+				if (pw == NULL) {
+					diag_error(d, file, line,
+					    "%s: no user named '%s'", st->path, name);
+					continue;
+				}
+				id = pw->pw_uid;
+			} else {
+				struct group *gr = getgrnam(name);
+				if (gr == NULL) {
+					diag_error(d, file, line,
+					    "%s: no group named '%s'", st->path, name);
+					continue;
+				}
+				id = gr->gr_gid;
+			}
+		} else {
+			diag_error(d, file, line,
+			    "%s: entries must be numbers or names", st->path);
+			continue;
+		}
+		l->v[l->n++] = (unsigned)id;
+	}
 }
 
 static bool
@@ -350,7 +423,9 @@ config_load(struct config *cfg, const char *path, bool missing_ok,
 			continue;
 		int line = config_setting_source_line(s);
 		int type = config_setting_type(s);
-		if (type == CONFIG_TYPE_STRING) {
+		if (st->type == SET_IDS) {
+			load_ids(cfg, st, s, d, path);
+		} else if (type == CONFIG_TYPE_STRING) {
 			if (st->type != SET_STRING && st->type != SET_MODE) {
 				diag_error(d, path, line, "%s must be a number",
 				    st->path);

@@ -13,6 +13,12 @@
 
 #define CONFIG_DEFAULT_FILE	DECORUM_SYSCONFDIR "/decorumd/decorumd.conf"
 
+/* allowed_uids / allowed_gids: numeric ids; n == 0 lets everyone in. */
+struct id_list {
+	unsigned	*v;
+	size_t		 n;
+};
+
 /* A category threshold as written: name, or NULL for "all categories". */
 struct threshold {
 	char		*category;
@@ -36,6 +42,8 @@ struct config {
 	char		*listen;
 	unsigned	 socket_mode;
 	char		*socket_group;
+	struct id_list	 allowed_uids;	/* peers checked with SO_PEERCRED */
+	struct id_list	 allowed_gids;
 	char		*rules_dir;
 	int		 workers;
 	char		*log_level;

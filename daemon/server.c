@@ -425,14 +425,77 @@ conn_on_event(struct bufferevent *bev, short what, void *arg)
 	conn_free(c);
 }
 
+static bool
+id_listed(const struct id_list *l, unsigned id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] == id)
+			return true;
+	return false;
+}
+
+/* allowed_uids / allowed_gids (from the current configuration, so a
+ * reload applies them): the peer's uid, primary gid or one of its
+ * supplementary groups must be listed. Empty lists let everyone in. */
+static bool
+peer_allowed(struct worker *w, evutil_socket_t fd)
+{
+	const struct config *cfg = &worker_engine(w)->cfg;
+	struct ucred	 cr;
+	socklen_t	 len = sizeof(cr);
+	bool		 ok = false;
+
+	if (cfg->allowed_uids.n == 0 && cfg->allowed_gids.n == 0)
+		return true;
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) == -1 ||
+	    len != sizeof(cr)) {
+		log_warn("connection refused: cannot read its credentials: %s",
+		    strerror(errno));
+		return false;
+	}
+	ok = id_listed(&cfg->allowed_uids, cr.uid) ||
+	    id_listed(&cfg->allowed_gids, cr.gid);
+#ifdef SO_PEERGROUPS
+	if (!ok && cfg->allowed_gids.n > 0) {
+		gid_t	 few[64], *g = few;
+		socklen_t glen = sizeof(few);
+		int	 rc = getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, g, &glen);
+		if (rc == -1 && errno == ERANGE && glen > sizeof(few) &&
+		    (g = malloc(glen)) != NULL)
+			rc = getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, g, &glen);
+		for (size_t i = 0; rc == 0 && g != NULL &&
+		    i < glen / sizeof(gid_t) && !ok; i++)
+			ok = id_listed(&cfg->allowed_gids, g[i]);
+		if (g != few)
+			free(g);
+	}
+#endif
+	if (!ok) {
+		/* at most one line a second: a local user must not flood logs */
+		static _Atomic time_t last;
+		time_t now = time(NULL), prev = atomic_load(&last);
+		if (now != prev && atomic_compare_exchange_strong(&last, &prev, now))
+			log_warn("connection refused: pid %ld uid %u gid %u is not "
+			    "in allowed_uids/allowed_gids", (long)cr.pid,
+			    (unsigned)cr.uid, (unsigned)cr.gid);
+	}
+	return ok;
+}
+
 /* Set up a connection on an accepted socket; NULL (socket closed) when
- * the connection limit is reached or memory runs out. */
+ * the peer is not allowed, the connection limit is reached or memory
+ * runs out. */
 static struct conn *
 conn_new(struct worker *w, evutil_socket_t fd)
 {
 	struct server	*s = w->srv;
 	struct conn	*c;
 
+	if (!peer_allowed(w, fd)) {
+		/* like a socket file mode that keeps it out: no answer at all */
+		close(fd);
+		return NULL;
+	}
 	if (atomic_fetch_add(&s->nconns, 1) >= s->max_connections) {
 		static const char busy[] = "{\"id\":null,\"error\":{\"code\":"
 		    "\"overloaded\",\"message\":\"too many connections\"}}\n";
