@@ -6,8 +6,10 @@
 
 #include "engine.h"
 
-/* The canary every policy must reject, for sites' own monitoring too. */
+/* The canary every policy must reject, for sites' own monitoring too
+ * (rules/canary.conf), and a plain sentence every policy must accept. */
 #define LINT_CANARY_REJECT	"DECORUM-TEST-REJECT-7A3F"
+#define LINT_CANARY_ACCEPT	"This is a plain sentence about the weather."
 
 /* Load everything, report each problem as file:line: message, then a
  * summary line. Returns the number of errors. */

@@ -56,8 +56,16 @@ rules = (
 ''',
 }
 
+# The monitoring canary (rules/canary.conf): decorumd -t insists that every
+# policy rejects DECORUM-TEST-REJECT-7A3F.
+TEST_RULES["canary.conf"] = r'''
+name = "canary";
+category = "profanity";
+rules = ( { id = "canary.reject"; regex = "\\bdecorum-test-reject-7a3f\\b"; weight = 1000.0; } );
+'''
+
 TEST_POLICIES = {
-    "default": {"rulesets": ["testwords", "testinsult"],
+    "default": {"rulesets": ["testwords", "testinsult", "canary"],
                 "reject_at": 1.0, "review_at": 0.5},
     "lenient": {"extend": "default", "reject_at": 5.0, "review_at": 5.0},
 }

@@ -360,7 +360,7 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(set(names), {"default", "lenient"})
         self.assertTrue(names["default"]["default"])
         self.assertFalse(names["lenient"]["default"])
-        self.assertEqual(sorted(names["default"]["rulesets"]), ["testinsult", "testwords"])
+        self.assertEqual(sorted(names["default"]["rulesets"]), ["canary", "testinsult", "testwords"])
         self.assertEqual(names["lenient"]["reject_at"]["profanity"], 5.0)
         self.assertIsInstance(ans["rules_version"], str)
         self.assertStillUsable()

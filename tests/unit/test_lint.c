@@ -16,7 +16,14 @@
 struct fixture {
 	char	 dir[64];
 	char	 file[128];
+	char	 canary[128];
 };
+
+/* Every lint run checks the canary: each fixture directory has one. */
+static const char canary_conf[] =
+    "category = \"violence\";\n"
+    "rules = ( { id = \"canary.reject\"; weight = 1000.0;\n"
+    "            regex = \"\\\\bdecorum-test-reject-7a3f\\\\b\"; } );\n";
 
 static int
 setup(void **state)
@@ -29,6 +36,12 @@ setup(void **state)
 	if (mkdtemp(f->dir) == NULL)
 		return -1;
 	snprintf(f->file, sizeof(f->file), "%s/set.conf", f->dir);
+	snprintf(f->canary, sizeof(f->canary), "%s/canary.conf", f->dir);
+	FILE *fp = fopen(f->canary, "w");
+	if (fp == NULL)
+		return -1;
+	fputs(canary_conf, fp);
+	fclose(fp);
 	*state = f;
 	return 0;
 }
@@ -39,6 +52,7 @@ teardown(void **state)
 	struct fixture *f = *state;
 
 	unlink(f->file);
+	unlink(f->canary);
 	rmdir(f->dir);
 	free(f);
 	return 0;
