@@ -37,6 +37,28 @@ struct stats {
 	atomic_ullong	 connections;
 };
 
+/*
+ * Decisions per category and per rule since start. Rule ids and
+ * categories are names that outlive a reload (a reload may add, drop or
+ * reorder rules), so the counters are keyed by name: each worker keeps
+ * its own table (no cache line shared between workers), written only by
+ * that worker with relaxed atomics, and an index from its current
+ * engine's rule and category numbers to the counters, rebuilt when the
+ * worker picks up a new engine. The table only grows; stats sums the
+ * tables of all workers under each worker's stats_lock.
+ */
+struct named_count {
+	char		*name;
+	atomic_ullong	 n[2];	/* rules: hits, shadow hits;
+				 * categories: review, reject */
+};
+
+struct count_table {
+	struct named_count **v;
+	size_t		 n, cap;
+	struct named_count **by_index;	/* [engine's rules or categories] */
+};
+
 struct worker;
 
 struct conn {
@@ -68,6 +90,10 @@ struct worker {
 	TAILQ_HEAD(, conn) conns;
 	bool		 stopping;
 	struct stats	 stats;
+	pthread_mutex_t	 stats_lock;	/* guards the tables' shape */
+	struct count_table rule_counts, cat_counts;
+	unsigned	 counts_gen;	/* engine_gen the indexes are for */
+	uint8_t		*seen;		/* [nrules] scratch: rule counted */
 };
 
 struct server {
@@ -87,6 +113,12 @@ struct server {
 	size_t		 max_request_bytes, max_text_bytes;
 	unsigned	 max_pipeline, idle_timeout, write_timeout;
 	time_t		 started;
+	/* the last reload, for stats and `decorumctl reload` */
+	pthread_mutex_t	 reload_lock;
+	unsigned long	 reloads, reloads_failed;
+	bool		 reload_ok;
+	time_t		 reload_time;
+	json_t		*reload_errors, *reload_warnings;	/* arrays */
 };
 
 static void conn_process(struct conn *c);
@@ -139,6 +171,192 @@ conn_error(struct conn *c, json_t *id, enum err_code code, const char *msg)
 	conn_answer(c, reply_error(id, code, msg));
 }
 
+/* The counter named name, added when missing; NULL when out of memory.
+ * Called by the owning worker with its stats_lock held. */
+static struct named_count *
+count_find(struct count_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->v[i]->name, name) == 0)
+			return t->v[i];
+	if (t->n == t->cap) {
+		size_t ncap = t->cap ? t->cap * 2 : 64;
+		struct named_count **nv = realloc(t->v, ncap * sizeof(*nv));
+		if (nv == NULL)
+			return NULL;
+		t->v = nv;
+		t->cap = ncap;
+	}
+	struct named_count *c = calloc(1, sizeof(*c));
+	if (c == NULL || (c->name = strdup(name)) == NULL) {
+		free(c);
+		return NULL;
+	}
+	t->v[t->n++] = c;
+	return c;
+}
+
+/* Point the table's index at the names of a new engine. */
+static int
+count_index(struct count_table *t, char *const *names, size_t stride,
+    size_t n)
+{
+	struct named_count **idx = calloc(n + 1, sizeof(*idx));
+
+	if (idx == NULL)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = *(char *const *)((const char *)names + i * stride);
+		if ((idx[i] = count_find(t, name)) == NULL) {
+			free(idx);
+			return -1;
+		}
+	}
+	free(t->by_index);
+	t->by_index = idx;
+	return 0;
+}
+
+static void
+count_free(struct count_table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i]->name);
+		free(t->v[i]);
+	}
+	free(t->v);
+	free(t->by_index);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Count one decided comment (not a dry run) by category and rule. */
+static void
+stats_count(struct worker *w, const struct engine *e,
+    const struct check_scratch *cs)
+{
+	const struct rulebook	*rb = e->rb;
+	const struct verdict	*v = &cs->v;
+
+	if (w->counts_gen != w->engine_gen || w->rule_counts.by_index == NULL) {
+		pthread_mutex_lock(&w->stats_lock);
+		uint8_t *seen = calloc(rb->nrules + 1, 1);
+		int rc = seen == NULL ? -1 :
+		    count_index(&w->rule_counts, rb->nrules ? &rb->rules[0].id :
+		    NULL, sizeof(struct rule), rb->nrules);
+		if (rc == 0)
+			rc = count_index(&w->cat_counts, rb->categories,
+			    sizeof(char *), rb->ncategories);
+		pthread_mutex_unlock(&w->stats_lock);
+		free(w->seen);
+		w->seen = seen;
+		if (rc == -1) {
+			/* out of memory: try again on the next comment */
+			free(w->rule_counts.by_index);
+			w->rule_counts.by_index = NULL;
+			return;
+		}
+		w->counts_gen = w->engine_gen;
+	}
+	for (size_t c = 0; c < rb->ncategories; c++)
+		if (v->cat_state[c] == DECISION_REVIEW ||
+		    v->cat_state[c] == DECISION_REJECT)
+			atomic_fetch_add_explicit(&w->cat_counts.by_index[c]->n[
+			    v->cat_state[c] == DECISION_REJECT], 1,
+			    memory_order_relaxed);
+	/* each rule once per comment, however often it matched */
+	for (int pass = 0; pass < 2; pass++) {
+		const uint32_t *idx = pass == 0 ? v->reasons : v->shadow;
+		size_t n = pass == 0 ? v->nreasons : v->nshadow;
+		for (size_t i = 0; i < n; i++) {
+			uint32_t r = cs->ms.hits[idx[i]].rule;
+			if (w->seen[r])
+				continue;
+			w->seen[r] = 1;
+			atomic_fetch_add_explicit(&w->rule_counts.by_index[r]->n[pass],
+			    1, memory_order_relaxed);
+		}
+		for (size_t i = 0; i < n; i++)
+			w->seen[cs->ms.hits[idx[i]].rule] = 0;
+	}
+}
+
+/* Sum the named counters of every worker into {name: {k0: n, k1: n}},
+ * leaving out names whose counts are all zero. */
+static json_t *
+counts_json(struct server *s, size_t which, const char *k0, const char *k1)
+{
+	json_t *o = json_object();
+
+	for (int i = 0; o != NULL && i < s->nworkers; i++) {
+		struct worker *w = &s->workers[i];
+		pthread_mutex_lock(&w->stats_lock);
+		const struct count_table *t = which == 0 ? &w->rule_counts :
+		    &w->cat_counts;
+		for (size_t k = 0; k < t->n; k++) {
+			unsigned long long a = atomic_load(&t->v[k]->n[0]);
+			unsigned long long b = atomic_load(&t->v[k]->n[1]);
+			if (a == 0 && b == 0)
+				continue;
+			json_t *c = json_object_get(o, t->v[k]->name);
+			if (c == NULL) {
+				c = json_pack("{sIsI}", k0, (json_int_t)0, k1,
+				    (json_int_t)0);
+				if (c == NULL || json_object_set_new(o,
+				    t->v[k]->name, c) == -1)
+					continue;
+			}
+			json_object_set_new(c, k0, json_integer(json_integer_value(
+			    json_object_get(c, k0)) + (json_int_t)a));
+			json_object_set_new(c, k1, json_integer(json_integer_value(
+			    json_object_get(c, k1)) + (json_int_t)b));
+		}
+		pthread_mutex_unlock(&w->stats_lock);
+	}
+	return o;
+}
+
+/* Keep the outcome of a reload (its error and warning lines) for stats. */
+static void
+reload_record(struct server *s, const struct diag *d, bool ok)
+{
+	json_t *errs = json_array(), *warns = json_array();
+
+	for (size_t i = 0; i < d->count && errs != NULL && warns != NULL; i++)
+		json_array_append_new(d->items[i].severity == DIAG_ERROR ?
+		    errs : warns, json_string(d->items[i].text));
+	pthread_mutex_lock(&s->reload_lock);
+	s->reloads++;
+	if (!ok)
+		s->reloads_failed++;
+	s->reload_ok = ok;
+	s->reload_time = time(NULL);
+	json_decref(s->reload_errors);
+	json_decref(s->reload_warnings);
+	s->reload_errors = errs;
+	s->reload_warnings = warns;
+	pthread_mutex_unlock(&s->reload_lock);
+}
+
+static json_t *
+reload_json(struct server *s)
+{
+	json_t *o;
+
+	pthread_mutex_lock(&s->reload_lock);
+	o = json_pack("{sIsI}", "count", (json_int_t)s->reloads,
+	    "failed", (json_int_t)s->reloads_failed);
+	if (o != NULL && s->reloads > 0) {
+		json_object_set_new(o, "ok", json_boolean(s->reload_ok));
+		json_object_set_new(o, "time", json_integer(s->reload_time));
+		json_object_set_new(o, "errors", s->reload_errors ?
+		    json_deep_copy(s->reload_errors) : json_array());
+		json_object_set_new(o, "warnings", s->reload_warnings ?
+		    json_deep_copy(s->reload_warnings) : json_array());
+	}
+	pthread_mutex_unlock(&s->reload_lock);
+	return o;
+}
+
 static json_t *
 stats_json(struct server *s, struct engine *e)
 {
@@ -175,6 +393,11 @@ stats_json(struct server *s, struct engine *e)
 	json_object_set_new(o, "errors", errs);
 	json_object_set_new(o, "connections",
 	    json_integer(atomic_load(&s->nconns)));
+	json_object_set_new(o, "categories",
+	    counts_json(s, 1, "review", "reject"));
+	json_object_set_new(o, "rules", counts_json(s, 0, "hits", "shadow"));
+	json_object_set_new(o, "reload", reload_json(s));
+	json_object_set_new(o, "pid", json_integer((json_int_t)getpid()));
 	return o;
 }
 
@@ -264,9 +487,11 @@ conn_request(struct conn *c, const char *line, size_t len)
 	}
 	if (r.dry_run)
 		atomic_fetch_add_explicit(&w->stats.dry_runs, 1, memory_order_relaxed);
-	else
+	else {
 		atomic_fetch_add_explicit(&w->stats.decisions[w->cs.v.decision], 1,
 		    memory_order_relaxed);
+		stats_count(w, e, &w->cs);
+	}
 	if (log_enabled(LOG_LEVEL_DEBUG))
 		log_debug("decision %s policy=%s text=\"%.*s\"",
 		    decision_name(w->cs.v.decision), p->name,
@@ -634,6 +859,10 @@ worker_cleanup(struct worker *w)
 		event_base_free(w->base);
 	check_scratch_free(&w->cs);
 	engine_unref(w->engine);
+	count_free(&w->rule_counts);
+	count_free(&w->cat_counts);
+	free(w->seen);
+	pthread_mutex_destroy(&w->stats_lock);
 }
 
 /* Create the listening socket, refusing to steal a live one. */
@@ -724,6 +953,7 @@ server_reload(struct server *s)
 	eo.generation = s->generation + 1;
 	if ((e = engine_load(&eo, &d)) == NULL) {
 		diag_log(&d);
+		reload_record(s, &d, false);
 		log_error("reload failed with %zu error(s); rules version %u "
 		    "keeps serving", d.errors, s->generation);
 		diag_free(&d);
@@ -732,6 +962,7 @@ server_reload(struct server *s)
 		return;
 	}
 	diag_log(&d);
+	reload_record(s, &d, true);
 	diag_free(&d);
 	s->generation++;
 	pthread_mutex_lock(&s->engine_lock);
@@ -791,6 +1022,7 @@ server_start(const struct server_opts *o)
 	s->listen_fd = -1;
 	s->started = time(NULL);
 	pthread_mutex_init(&s->engine_lock, NULL);
+	pthread_mutex_init(&s->reload_lock, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	if (evthread_use_pthreads() == -1) {
 		log_error("libevent has no pthread support");
@@ -861,6 +1093,7 @@ server_start(const struct server_opts *o)
 		w->index = i;
 		TAILQ_INIT(&w->conns);
 		check_scratch_init(&w->cs);
+		pthread_mutex_init(&w->stats_lock, NULL);
 		if ((w->base = event_base_new()) == NULL ||
 		    (w->stop_ev = event_new(w->base, -1, 0, worker_on_stop, w)) == NULL ||
 		    (w->resume_ev = evtimer_new(w->base, worker_on_resume, w)) == NULL ||
@@ -935,6 +1168,9 @@ server_free(struct server *s)
 	}
 	engine_unref(s->engine);
 	pthread_mutex_destroy(&s->engine_lock);
+	pthread_mutex_destroy(&s->reload_lock);
+	json_decref(s->reload_errors);
+	json_decref(s->reload_warnings);
 	free(s);
 	libevent_global_shutdown();
 }
