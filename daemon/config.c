@@ -49,6 +49,17 @@ static const struct setting settings[] = {
 	  "error, warn, info or debug. Comment text is only logged at debug." },
 	{ "default_policy", SET_STRING, OFF(default_policy), "default", 0, 0,
 	  "Policy used by requests that name none." },
+	{ "local_rules_dir", SET_STRING, OFF(local_rules_dir), "", 0, 0,
+	  "The site's rule files, overriding shipped files of the same name and adding new ones "
+	  "(empty: rules_dir/local). The packaged config sets /etc/decorumd/rules.d." },
+	{ "http_listen", SET_STRING, OFF(http_listen), "", 0, 0,
+	  "HTTP listener for GET /metrics, GET /healthz and POST /v1/check: HOST:PORT "
+	  "(e.g. 127.0.0.1:9311) or an absolute Unix socket path; empty: off. Set at start only." },
+	{ "decision_log", SET_STRING, OFF(decision_log), "", 0, 0,
+	  "Decision log, one JSON line per decision: \"stderr\", a file path (reopened on "
+	  "SIGUSR1, for logrotate), or empty: off." },
+	{ "decision_log_text", SET_UINT, OFF(decision_log_text), "0", 0, 1,
+	  "1: the decision log includes each comment's text. 0: never." },
 	{ "limits.max_request_bytes", SET_SIZE, OFF(max_request_bytes), "1048576", 64, 1LL << 30,
 	  "Longest request line; longer ones are answered too_large and skipped." },
 	{ "limits.max_text_bytes", SET_SIZE, OFF(max_text_bytes), "65536", 1, 1LL << 30,
@@ -72,6 +83,7 @@ static const struct setting settings[] = {
 
 static const char *const top_level[] = { "listen", "socket_mode",
 	"socket_group", "allowed_uids", "allowed_gids", "rules_dir", "workers", "log_level", "default_policy",
+	"local_rules_dir", "http_listen", "decision_log", "decision_log_text",
 	"limits", "policies", NULL };
 
 static int
@@ -479,4 +491,49 @@ config_describe(FILE *out)
 		    "\"" : "", settings[i].def,
 		    settings[i].type == SET_STRING || settings[i].type == SET_MODE ?
 		    "\"" : "", settings[i].doc);
+}
+
+/* Text for roff: backslashes escaped, no line starting with a control
+ * character. */
+static void
+roff_text(FILE *out, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", out);
+	for (; *s != '\0'; s++) {
+		if (*s == '\\')
+			fputs("\\e", out);
+		else if (*s == '-')
+			fputs("\\-", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+void
+config_describe_man(FILE *out)
+{
+	static const char *const tname[] = { "string", "number", "bytes",
+		"octal string", "number", "array" };
+
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
+		const struct setting *st = &settings[i];
+		bool quoted = st->type == SET_STRING || st->type == SET_MODE;
+		size_t t = (size_t)st->type;
+
+		fprintf(out, ".TP\n.B ");
+		roff_text(out, st->path);
+		fprintf(out, "\n(%s, default \\fB", t < sizeof(tname) /
+		    sizeof(tname[0]) ? tname[t] : "value");
+		fputs(quoted ? "\"" : "", out);
+		roff_text(out, st->def);
+		fputs(quoted ? "\"" : "", out);
+		fputs("\\fR", out);
+		if (st->type != SET_STRING && st->type != SET_IDS &&
+		    st->max > st->min)
+			fprintf(out, ", from %lld to %lld", st->min, st->max);
+		fputs(")\n", out);
+		roff_text(out, st->doc);
+		fputc('\n', out);
+	}
 }

@@ -48,6 +48,10 @@ struct config {
 	int		 workers;
 	char		*log_level;
 	char		*default_policy;
+	char		*local_rules_dir;	/* "": rules_dir/local */
+	char		*http_listen;	/* "": no HTTP listener */
+	char		*decision_log;	/* "", "stderr" or a path */
+	unsigned	 decision_log_text;
 	/* limits */
 	size_t		 max_request_bytes;
 	size_t		 max_text_bytes;
@@ -70,5 +74,7 @@ void	config_defaults(struct config *cfg);
 void	config_free(struct config *cfg);
 /* Every setting with its default and meaning, for -h and the man page. */
 void	config_describe(FILE *out);
+/* The same as roff .TP paragraphs, for decorumd.conf(5). */
+void	config_describe_man(FILE *out);
 
 #endif

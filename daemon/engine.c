@@ -23,7 +23,8 @@ engine_load(const struct engine_opts *o, struct diag *d)
 		free(e->cfg.rules_dir);
 		e->cfg.rules_dir = dup;
 	}
-	if ((e->rb = rules_load_dir(e->cfg.rules_dir, d)) == NULL)
+	if ((e->rb = rules_load_dir_overlay(e->cfg.rules_dir,
+	    e->cfg.local_rules_dir, d)) == NULL)
 		goto fail;
 	if (policies_build(&e->policies, &e->cfg, e->rb, d) == -1)
 		goto fail;
@@ -53,6 +54,7 @@ engine_unref(struct engine *e)
 	policies_free(&e->policies);
 	rules_free(e->rb);
 	config_free(&e->cfg);
+	free(e->metrics);
 	free(e);
 }
 

@@ -36,6 +36,11 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.engine.config_path = CONFIG_DEFAULT_FILE;
 	o.engine.config_missing_ok = true;
+	if (argc == 2 && strcmp(argv[1], "--dump-settings-man") == 0) {
+		/* hidden: the settings table as roff, for decorumd.conf(5) */
+		config_describe_man(stdout);
+		return 0;
+	}
 	while ((ch = getopt(argc, argv, "c:l:R:tvh")) != -1) {
 		switch (ch) {
 		case 'c':

@@ -1178,9 +1178,16 @@ list_conf_files(const char *dir, struct strvec *names, bool must_exist,
 struct rulebook *
 rules_load_dir(const char *dir, struct diag *d)
 {
+	return rules_load_dir_overlay(dir, NULL, d);
+}
+
+struct rulebook *
+rules_load_dir_overlay(const char *dir, const char *overlay, struct diag *d)
+{
 	struct strvec	 shipped = { 0 }, local = { 0 }, paths = { 0 };
 	struct rulebook	*rb = NULL;
-	char		*localdir = path_join(dir, "local");
+	char		*localdir = overlay != NULL && overlay[0] != '\0' ?
+			    strdup(overlay) : path_join(dir, "local");
 
 	/*
 	 * A site's own files live in local/ so that upgrades never touch

@@ -105,6 +105,10 @@ struct rules_limits {
  * shipped ones of the same name). Problems go to d with file:line; the
  * rulebook is returned only when there was no error. */
 struct rulebook *rules_load_dir(const char *dir, struct diag *d);
+/* The same with the site's files in overlay instead of dir/local/
+ * (NULL or "": dir/local/). */
+struct rulebook *rules_load_dir_overlay(const char *dir, const char *overlay,
+	    struct diag *d);
 /* Load the given files (for tests). */
 struct rulebook *rules_load_files(const char *const *files, size_t n,
 	    struct diag *d);

@@ -22,8 +22,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "declog.h"
 #include "frame.h"
+#include "http.h"
 #include "log.h"
+#include "metrics.h"
 #include "reply.h"
 #include "request.h"
 
@@ -84,6 +87,8 @@ struct worker {
 	struct event	*stop_ev;
 	struct event	*resume_ev;
 	struct event	*deadline_ev;
+	struct event	*ping_ev;	/* liveness ping from the main thread */
+	atomic_uint	 alive;		/* the last ping sequence answered */
 	struct check_scratch cs;
 	struct engine	*engine;
 	unsigned	 engine_gen;
@@ -102,6 +107,13 @@ struct server {
 	int		 listen_fd;
 	struct event_base *base;
 	struct event	*sig_hup, *sig_term, *sig_int;
+	struct event	*sig_usr1;	/* reopen the decision log */
+	struct event	*tick_ev;	/* liveness pings, watchdog, STATUS= */
+	atomic_uint	 ping_seq;
+	bool		 watchdog;	/* WatchdogSec= is set */
+	bool		 healthy;	/* every worker answered the last ping */
+	time_t		 last_status;
+	struct http	*http;		/* NULL unless http_listen is set */
 	pthread_mutex_t	 engine_lock;
 	struct engine	*engine;	/* guarded by engine_lock */
 	atomic_uint	 engine_gen;
@@ -441,6 +453,25 @@ policies_json(struct engine *e)
 	return o;
 }
 
+/* A regex that hit its PCRE2 limit held the comment for review: name the
+ * rule (never the text) so the admin can fix it, at most once a second. */
+static void
+log_regex_limits(const struct engine *e, const struct check_scratch *cs)
+{
+	static _Atomic time_t last;
+
+	for (size_t i = 0; i < cs->ms.nhits; i++) {
+		if (!cs->ms.hits[i].limit)
+			continue;
+		time_t now = time(NULL), prev = atomic_load(&last);
+		if (now != prev && atomic_compare_exchange_strong(&last, &prev, now))
+			log_warn("rule %s hit its PCRE2 limit (regex_match_limit, "
+			    "regex_depth_limit or regex_heap_limit_kb); the comment "
+			    "is held for review", e->rb->rules[cs->ms.hits[i].rule].id);
+		return;
+	}
+}
+
 static void
 conn_request(struct conn *c, const char *line, size_t len)
 {
@@ -449,6 +480,8 @@ conn_request(struct conn *c, const char *line, size_t len)
 	struct request		 r;
 	struct request_error	 err;
 	struct engine		*e;
+
+	uint64_t		 t0 = metrics_now_ns();
 
 	if (request_parse(&r, line, len, s->max_text_bytes, &err) == -1) {
 		conn_error(c, r.id, err.code, err.message);
@@ -485,6 +518,11 @@ conn_request(struct conn *c, const char *line, size_t len)
 		request_clear(&r);
 		return;
 	}
+	log_regex_limits(e, &w->cs);
+	uint64_t lat = metrics_now_ns() - t0;
+	metrics_decision(e, &w->cs, r.dry_run, lat);
+	declog_decision(e, p, &w->cs, r.id, r.text, r.text_len, r.dry_run, lat,
+	    NULL);
 	if (r.dry_run)
 		atomic_fetch_add_explicit(&w->stats.dry_runs, 1, memory_order_relaxed);
 	else {
@@ -828,6 +866,18 @@ worker_on_stop(evutil_socket_t fd, short what, void *arg)
 		evtimer_add(w->deadline_ev, &tv);
 }
 
+/* The main thread's liveness ping: answering it proves this worker's loop
+ * turns. */
+static void
+worker_on_ping(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker *w = arg;
+
+	(void)fd;
+	(void)what;
+	atomic_store(&w->alive, atomic_load(&w->srv->ping_seq));
+}
+
 static void *
 worker_main(void *arg)
 {
@@ -855,6 +905,8 @@ worker_cleanup(struct worker *w)
 		event_free(w->resume_ev);
 	if (w->deadline_ev)
 		event_free(w->deadline_ev);
+	if (w->ping_ev)
+		event_free(w->ping_ev);
 	if (w->base)
 		event_base_free(w->base);
 	check_scratch_free(&w->cs);
@@ -957,13 +1009,20 @@ server_reload(struct server *s)
 		log_error("reload failed with %zu error(s); rules version %u "
 		    "keeps serving", d.errors, s->generation);
 		diag_free(&d);
-		sd_notifyf(0, "READY=1\nSTATUS=reload failed; rules version %u",
-		    s->generation);
+		metrics_reload(false);
+		sd_notifyf(0, "READY=1\nSTATUS=reload failed; rules version %u; "
+		    "%llu decisions", s->generation, metrics_decisions_total());
 		return;
 	}
 	diag_log(&d);
 	reload_record(s, &d, true);
 	diag_free(&d);
+	/* per-rule counters carry over to the rules of the same id */
+	if (metrics_attach(e, s->engine) == -1)
+		log_warn("out of memory for the rule counters; /metrics lacks them");
+	if (declog_configure(e->cfg.decision_log, e->cfg.decision_log_text) == -1)
+		log_warn("decision_log: keeping the previous decision log");
+	metrics_reload(true);
 	s->generation++;
 	pthread_mutex_lock(&s->engine_lock);
 	old = s->engine;
@@ -973,7 +1032,8 @@ server_reload(struct server *s)
 	engine_unref(old);
 	log_info("reloaded: rules version %s (%zu rule sets, %zu rules)",
 	    e->version, e->rb->nsets, e->rb->nrules);
-	sd_notifyf(0, "READY=1\nSTATUS=rules version %s", e->version);
+	sd_notifyf(0, "READY=1\nSTATUS=rules version %s; %llu decisions",
+	    e->version, metrics_decisions_total());
 }
 
 static void
@@ -987,6 +1047,10 @@ server_on_signal(evutil_socket_t sig, short what, void *arg)
 		server_reload(s);
 		return;
 	}
+	if (sig == SIGUSR1) {
+		declog_reopen();
+		return;
+	}
 	log_info("%s: finishing answers in flight, then exiting",
 	    sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	/* new clients get "no such file" instead of a reset at exit */
@@ -996,9 +1060,72 @@ server_on_signal(evutil_socket_t sig, short what, void *arg)
 		s->path = NULL;
 	}
 	sd_notify(0, "STOPPING=1");
+	if (s->tick_ev != NULL)
+		evtimer_del(s->tick_ev);
 	for (int i = 0; i < s->nworkers; i++)
 		event_active(s->workers[i].stop_ev, EV_READ, 0);
 	event_base_loopexit(s->base, NULL);
+}
+
+/*
+ * Every tick the main thread checks that each worker answered the
+ * previous liveness ping, then pings them all again (event_active on a
+ * per-worker event, run by the worker's own loop). WATCHDOG=1 goes to
+ * systemd only when every worker answered, so a wedged worker, not just a
+ * wedged main loop, gets the daemon restarted. The tick is half of
+ * WatchdogSec=, or one second without a watchdog (for /healthz).
+ */
+static void
+server_on_tick(evutil_socket_t fd, short what, void *arg)
+{
+	struct server	*s = arg;
+	unsigned	 seq = atomic_load(&s->ping_seq);
+	int		 late = -1;
+
+	(void)fd;
+	(void)what;
+	for (int i = 0; i < s->nworkers && late == -1; i++)
+		if (atomic_load(&s->workers[i].alive) != seq)
+			late = i;
+	if (late == -1 && s->watchdog)
+		sd_notify(0, "WATCHDOG=1");
+	if (late != -1 && s->healthy)
+		log_warn("worker %d did not answer its liveness ping%s", late,
+		    s->watchdog ? "; withholding WATCHDOG=1" : "");
+	else if (late == -1 && !s->healthy)
+		log_info("every worker answers its liveness ping again");
+	s->healthy = late == -1;
+	atomic_store(&s->ping_seq, seq + 1);
+	for (int i = 0; i < s->nworkers; i++)
+		event_active(s->workers[i].ping_ev, EV_READ, 0);
+	time_t now = time(NULL);
+	if (now - s->last_status >= 5) {
+		s->last_status = now;
+		sd_notifyf(0, "STATUS=rules version %s; %llu decisions",
+		    s->engine->version, metrics_decisions_total());
+	}
+}
+
+/* The HTTP listener runs on this (the main) thread, the only one that
+ * swaps s->engine: it reads it without the lock. */
+static struct engine *
+http_engine(void *arg)
+{
+	return ((struct server *)arg)->engine;
+}
+
+static json_t *
+http_stats(void *arg)
+{
+	struct server *s = arg;
+
+	return stats_json(s, s->engine);
+}
+
+static bool
+http_healthy(void *arg)
+{
+	return ((struct server *)arg)->healthy;
 }
 
 static long
@@ -1041,6 +1168,10 @@ server_start(const struct server_opts *o)
 	}
 	diag_free(&d);
 	atomic_store(&s->engine_gen, 1);
+	if (metrics_attach(s->engine, NULL) == -1 ||
+	    declog_configure(s->engine->cfg.decision_log,
+	    s->engine->cfg.decision_log_text) == -1)
+		goto fail;
 
 	const struct config *cfg = &s->engine->cfg;
 	enum log_level lvl;
@@ -1061,6 +1192,9 @@ server_start(const struct server_opts *o)
 	s->sig_hup = evsignal_new(s->base, SIGHUP, server_on_signal, s);
 	s->sig_term = evsignal_new(s->base, SIGTERM, server_on_signal, s);
 	s->sig_int = evsignal_new(s->base, SIGINT, server_on_signal, s);
+	s->sig_usr1 = evsignal_new(s->base, SIGUSR1, server_on_signal, s);
+	if (s->sig_usr1 == NULL || evsignal_add(s->sig_usr1, NULL) == -1)
+		goto fail;
 	if (s->sig_hup == NULL || s->sig_term == NULL || s->sig_int == NULL ||
 	    evsignal_add(s->sig_hup, NULL) == -1 ||
 	    evsignal_add(s->sig_term, NULL) == -1 ||
@@ -1097,7 +1231,8 @@ server_start(const struct server_opts *o)
 		if ((w->base = event_base_new()) == NULL ||
 		    (w->stop_ev = event_new(w->base, -1, 0, worker_on_stop, w)) == NULL ||
 		    (w->resume_ev = evtimer_new(w->base, worker_on_resume, w)) == NULL ||
-		    (w->deadline_ev = evtimer_new(w->base, worker_on_deadline, w)) == NULL)
+		    (w->deadline_ev = evtimer_new(w->base, worker_on_deadline, w)) == NULL ||
+		    (w->ping_ev = event_new(w->base, -1, 0, worker_on_ping, w)) == NULL)
 			goto fail;
 		/* every worker accepts on the one socket: the kernel spreads
 		 * connections, and no hand-off between threads is needed */
@@ -1115,10 +1250,36 @@ server_start(const struct server_opts *o)
 			goto fail;
 		}
 	}
+	uint64_t wd_usec = 0;
+	s->watchdog = sd_watchdog_enabled(0, &wd_usec) > 0 && wd_usec > 0;
+	s->healthy = true;
+	struct timeval tick = { 1, 0 };
+	if (s->watchdog) {
+		tick.tv_sec = (time_t)(wd_usec / 2 / 1000000);
+		tick.tv_usec = (suseconds_t)(wd_usec / 2 % 1000000);
+		log_info("watchdog: pinging the workers every %.3fs",
+		    (double)wd_usec / 2e6);
+	}
+	if ((s->tick_ev = event_new(s->base, -1, EV_PERSIST, server_on_tick,
+	    s)) == NULL || evtimer_add(s->tick_ev, &tick) == -1)
+		goto fail;
+	if (cfg->http_listen != NULL && cfg->http_listen[0] != '\0') {
+		struct http_env env = {
+			.arg = s, .engine = http_engine, .stats = http_stats,
+			.healthy = http_healthy, .nworkers = s->nworkers,
+			.max_body = s->max_request_bytes,
+			.max_text = s->max_text_bytes,
+			.timeout = s->idle_timeout,
+		};
+		if ((s->http = http_start(s->base, cfg->http_listen, &env)) == NULL)
+			goto fail;
+	}
 	log_info("decorumd %s ready: rules version %s, %zu rule sets, %zu rules, "
 	    "%d worker(s)", DECORUM_VERSION, s->engine->version,
 	    s->engine->rb->nsets, s->engine->rb->nrules, s->nworkers);
-	sd_notifyf(0, "READY=1\nSTATUS=rules version %s", s->engine->version);
+	s->last_status = time(NULL);
+	sd_notifyf(0, "READY=1\nSTATUS=rules version %s; %llu decisions",
+	    s->engine->version, metrics_decisions_total());
 	return s;
 fail:
 	if (s->workers != NULL) {
@@ -1158,6 +1319,12 @@ server_free(struct server *s)
 		event_free(s->sig_term);
 	if (s->sig_int)
 		event_free(s->sig_int);
+	if (s->sig_usr1)
+		event_free(s->sig_usr1);
+	if (s->tick_ev)
+		event_free(s->tick_ev);
+	http_free(s->http);
+	declog_close();
 	if (s->base)
 		event_base_free(s->base);
 	if (s->listen_fd >= 0 && s->listen_fd != SD_LISTEN_FDS_START)
