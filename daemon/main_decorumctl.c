@@ -1,6 +1,7 @@
 /* decorumctl: ask decorumd about comments (check), score it against a
- * labeled corpus (replay), load it (bench). Exit status: 0 ok, 1 a replay
- * threshold was missed, 2 usage, input or connection errors. */
+ * labeled corpus (replay), load it (bench), reload it and list its
+ * policies. Exit status: 0 ok, 1 a replay threshold was missed or a
+ * reload failed, 2 usage, input or connection errors. */
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -8,6 +9,7 @@
 #include <poll.h>
 #include <stdint.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -56,6 +58,13 @@ usage(FILE *out)
 "                          above Y\n"
 "        --review-rejects  count review decisions as rejections\n"
 "        --json            print the results as one JSON object\n"
+"  reload [--timeout SECONDS] [--status]\n"
+"      Send SIGHUP to decorumd (its pid from the socket's peer credentials),\n"
+"      wait for the reload and print its errors; exit 1 when it failed and\n"
+"      the previous rules keep serving. --status only prints the outcome of\n"
+"      the last reload (after 'systemctl reload decorumd').\n"
+"  policies [--json]\n"
+"      List the running daemon's policies: rule sets and thresholds.\n"
 "  bench [-c CONNS] [-d DEPTH] [-n COUNT | -t SECONDS] [--policy NAME]\n"
 "        FILE.jsonl...\n"
 "      Load generator: sends the corpus' texts over CONNS connections with\n"
@@ -66,9 +75,9 @@ usage(FILE *out)
 "      In-process, one thread, no socket: comments/s and MB/s of the whole\n"
 "      pipeline and of building the views alone, and the slowest regexes.\n"
 "\n"
-"exit status: 0 ok, 1 a replay threshold was missed, 2 usage, input or\n"
-"connection errors (and a replay where no comment was scored or every\n"
-"answer was an error)\n");
+"exit status: 0 ok, 1 a replay threshold was missed or a reload failed,\n"
+"2 usage, input or connection errors (and a replay where no comment was\n"
+"scored or every answer was an error)\n");
 }
 
 static void
@@ -1513,6 +1522,276 @@ out:
 	return rc;
 }
 
+/* ---- reload and policies ---- */
+
+/* One control request and its answer. */
+struct ask_ctx {
+	const char	*line;
+	bool		 sent;
+	json_t		*answer;
+};
+
+static int
+ask_next(void *arg, struct client *c)
+{
+	struct ask_ctx *a = arg;
+
+	if (a->sent)
+		return 0;
+	a->sent = true;
+	return client_queue(c, a->line, strlen(a->line)) == -1 ? -1 : 1;
+}
+
+static int
+ask_answer(void *arg, const char *line, size_t len)
+{
+	struct ask_ctx *a = arg;
+
+	json_decref(a->answer);
+	a->answer = json_loadb(line, len, 0, NULL);
+	return 0;
+}
+
+/* Send line on c and return the answer object, NULL (with a message) on
+ * failure or an error answer. */
+static json_t *
+ask(struct client *c, const char *line)
+{
+	struct ask_ctx a = { .line = line };
+
+	if (client_run(c, 1, 0, ask_next, ask_answer, &a) != 0) {
+		ctl_warn("%s", client_error(c));
+		json_decref(a.answer);
+		return NULL;
+	}
+	if (!json_is_object(a.answer)) {
+		ctl_warn("decorumd's answer is not a JSON object");
+		json_decref(a.answer);
+		return NULL;
+	}
+	json_t *err = json_object_get(a.answer, "error");
+	if (err != NULL) {
+		ctl_warn("decorumd: %s", json_string_value(json_object_get(err,
+		    "message")) ? json_string_value(json_object_get(err,
+		    "message")) : "error");
+		json_decref(a.answer);
+		return NULL;
+	}
+	return a.answer;
+}
+
+static json_int_t
+reload_count(const json_t *stats)
+{
+	return json_integer_value(json_object_get(json_object_get(stats,
+	    "reload"), "count"));
+}
+
+/* Print the last reload's outcome from a stats answer; 0 when it
+ * succeeded (or there was none), 1 when it failed. */
+static int
+print_reload(const json_t *st, bool quiet_ok)
+{
+	const json_t	*rl = json_object_get(st, "reload");
+	const char	*version = json_string_value(json_object_get(st,
+			    "rules_version"));
+	const json_t	*line;
+	size_t		 i;
+
+	if (reload_count(st) == 0) {
+		printf("no reload since start; rules version %s\n",
+		    version ? version : "?");
+		return 0;
+	}
+	json_array_foreach(json_object_get(rl, "errors"), i, line)
+		printf("%s\n", json_string_value(line));
+	json_array_foreach(json_object_get(rl, "warnings"), i, line)
+		printf("%s\n", json_string_value(line));
+	if (json_is_true(json_object_get(rl, "ok"))) {
+		if (!quiet_ok)
+			printf("reloaded: rules version %s\n", version ? version : "?");
+		return 0;
+	}
+	printf("reload failed with %zu error%s; rules version %s keeps serving\n",
+	    json_array_size(json_object_get(rl, "errors")),
+	    json_array_size(json_object_get(rl, "errors")) == 1 ? "" : "s",
+	    version ? version : "?");
+	return 1;
+}
+
+/*
+ * decorumctl reload: SIGHUP to the daemon, then wait for the outcome.
+ * The pid is the peer's credentials on the socket (SO_PEERCRED). Under
+ * systemd socket activation those name the process that created the
+ * listening socket — systemd itself — so when they disagree with the pid
+ * the daemon reports in its stats, nothing is signalled: use
+ * `systemctl reload decorumd` and `decorumctl reload --status`.
+ */
+static int
+cmd_reload(const char *socket_path, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "status",	no_argument,		NULL, 'S' },
+		{ "timeout",	required_argument,	NULL, 't' },
+		{ "socket",	required_argument,	NULL, 's' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char stats_req[] = "{\"op\":\"stats\"}";
+	struct client	*c;
+	json_t		*st;
+	double		 timeout = 30, deadline;
+	bool		 status_only = false;
+	int		 opt, rc = EXIT_USAGE;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "St:s:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'S': status_only = true; break;
+		case 't':
+			if (parse_double("--timeout", optarg, 0.1, 3600,
+			    &timeout) == -1)
+				return EXIT_USAGE;
+			break;
+		case 's': socket_path = optarg; break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((c = connect_or_complain(socket_path)) == NULL)
+		return EXIT_USAGE;
+	if ((st = ask(c, stats_req)) == NULL)
+		goto out;
+	if (status_only) {
+		rc = print_reload(st, false);
+		goto out;
+	}
+	pid_t pid = client_peer_pid(c);
+	json_int_t said = json_integer_value(json_object_get(st, "pid"));
+	if (pid <= 1 || (said > 0 && (json_int_t)pid != said)) {
+		ctl_warn("the socket's peer credentials name pid %ld, not "
+		    "decorumd (%lld): is the socket passed by systemd? Use "
+		    "'systemctl reload decorumd', then 'decorumctl reload "
+		    "--status'", (long)pid, (long long)said);
+		goto out;
+	}
+	json_int_t before = reload_count(st);
+	const char *v0 = json_string_value(json_object_get(st, "rules_version"));
+	char old_version[64];
+	snprintf(old_version, sizeof(old_version), "%s", v0 ? v0 : "");
+	if (kill(pid, SIGHUP) == -1) {
+		ctl_warn("cannot signal decorumd (pid %ld): %s", (long)pid,
+		    strerror(errno));
+		goto out;
+	}
+	/* wait until the daemon has tried: its reload count moves (a failed
+	 * reload leaves rules_version as it was) */
+	deadline = now_seconds() + timeout;
+	for (;;) {
+		json_decref(st);
+		if ((st = ask(c, stats_req)) == NULL)
+			goto out;
+		if (reload_count(st) > before)
+			break;
+		if (now_seconds() > deadline) {
+			ctl_warn("no reload within %gs (rules version %s)", timeout,
+			    old_version);
+			goto out;
+		}
+		usleep(20000);
+	}
+	rc = print_reload(st, true);
+	if (rc == 0)
+		printf("reloaded: rules version %s (was %s)\n",
+		    json_string_value(json_object_get(st, "rules_version")),
+		    old_version);
+out:
+	json_decref(st);
+	client_close(c);
+	return rc;
+}
+
+static void
+print_thresholds(const char *what, const json_t *t)
+{
+	const char	*cat;
+	const json_t	*v;
+
+	printf("  %-10s", what);
+	if (json_object_size(t) == 0)
+		printf(" never");
+	json_object_foreach((json_t *)t, cat, v)
+		printf(" %s=%g", cat, json_number_value(v));
+	printf("\n");
+}
+
+/* decorumctl policies: the policies of the running daemon. */
+static int
+cmd_policies(const char *socket_path, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json",	no_argument,		NULL, 'j' },
+		{ "socket",	required_argument,	NULL, 's' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct client	*c;
+	json_t		*a, *p;
+	bool		 as_json = false;
+	size_t		 i, k;
+	int		 opt;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "js:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'j': as_json = true; break;
+		case 's': socket_path = optarg; break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((c = connect_or_complain(socket_path)) == NULL)
+		return EXIT_USAGE;
+	a = ask(c, "{\"op\":\"policies\"}");
+	client_close(c);
+	if (a == NULL)
+		return EXIT_USAGE;
+	if (as_json) {
+		char *d = json_dumps(a, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		if (d != NULL)
+			printf("%s\n", d);
+		free(d);
+		json_decref(a);
+		return 0;
+	}
+	printf("rules version %s\n",
+	    json_string_value(json_object_get(a, "rules_version")));
+	json_array_foreach(json_object_get(a, "policies"), i, p) {
+		const json_t *set;
+		printf("\n%s%s", json_string_value(json_object_get(p, "name")),
+		    json_is_true(json_object_get(p, "default")) ? " (default)" : "");
+		if (json_string_value(json_object_get(p, "extend")) != NULL)
+			printf(", extends %s",
+			    json_string_value(json_object_get(p, "extend")));
+		printf("\n  %-10s", "rulesets");
+		json_array_foreach(json_object_get(p, "rulesets"), k, set)
+			printf(" %s", json_string_value(set));
+		printf("\n");
+		print_thresholds("reject_at", json_object_get(p, "reject_at"));
+		print_thresholds("review_at", json_object_get(p, "review_at"));
+	}
+	json_decref(a);
+	return fflush(stdout) == 0 ? 0 : EXIT_USAGE;
+}
+
 /* ---- main ---- */
 
 int
@@ -1554,6 +1833,10 @@ main(int argc, char **argv)
 				return bench_engine_main(argc, argv);
 		return cmd_bench(socket_path, argc, argv);
 	}
+	if (strcmp(cmd, "reload") == 0)
+		return cmd_reload(socket_path, argc, argv);
+	if (strcmp(cmd, "policies") == 0)
+		return cmd_policies(socket_path, argc, argv);
 	if (strcmp(cmd, "help") == 0) {
 		usage(stdout);
 		return 0;
