@@ -1,6 +1,7 @@
 #include "bench_engine.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,7 +67,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: decorumctl bench --engine [-c CONFIG] [-R RULES_DIR] "
-	    "[-p PASSES] [--policy NAME] FILE.jsonl...\n");
+	    "[-p PASSES] [--policy NAME] [--no-prefilter] [--check-prefilter] "
+	    "FILE.jsonl...\n");
 }
 
 int
@@ -75,11 +77,14 @@ bench_engine_main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "engine", no_argument, NULL, 'E' },
 		{ "policy", required_argument, NULL, 'P' },
+		{ "no-prefilter", no_argument, NULL, 'N' },
+		{ "check-prefilter", no_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct engine_opts	 eo = { 0 };
 	const char		*policy_name = NULL;
 	int			 passes = 5, opt;
+	bool			 no_prefilter = false, check_prefilter = false;
 	struct corpus		 c = { 0 };
 	struct diag		 d;
 
@@ -93,6 +98,8 @@ bench_engine_main(int argc, char **argv)
 		case 'R': eo.rules_dir = optarg; break;
 		case 'p': passes = atoi(optarg); break;
 		case 'P': policy_name = optarg; break;
+		case 'N': no_prefilter = true; break;
+		case 'C': check_prefilter = true; break;
 		default: usage(); return 2;
 		}
 	}
@@ -116,8 +123,38 @@ bench_engine_main(int argc, char **argv)
 		return 2;
 	}
 
+	if (no_prefilter)
+		e->rb->use_prefilter = false;	/* not shared yet: ours to change */
+
 	struct check_scratch cs;
 	check_scratch_init(&cs);
+	if (check_prefilter) {
+		/* the prefilter must never change a decision: compare every
+		 * comment's answer with it and without it */
+		size_t differ = 0;
+		for (size_t i = 0; i < c.n; i++) {
+			e->rb->use_prefilter = true;
+			engine_check(e, p, &cs, c.text[i], c.len[i]);
+			enum decision with = cs.v.decision;
+			size_t nr_with = cs.v.nreasons;
+			e->rb->use_prefilter = false;
+			engine_check(e, p, &cs, c.text[i], c.len[i]);
+			if (with != cs.v.decision || nr_with != cs.v.nreasons) {
+				if (differ++ < 10)
+					printf("differs: %.*s\n",
+					    (int)(c.len[i] > 120 ? 120 : c.len[i]),
+					    c.text[i]);
+			}
+		}
+		printf("prefilter check: %zu comments, %zu decided differently\n",
+		    c.n, differ);
+		e->rb->use_prefilter = !no_prefilter;
+		if (differ > 0) {
+			check_scratch_free(&cs);
+			engine_unref(e);
+			return 1;
+		}
+	}
 	/* warm up: buffers grow to size, JIT code gets paged in */
 	for (size_t i = 0; i < c.n && i < 1000; i++)
 		engine_check(e, p, &cs, c.text[i], c.len[i]);
@@ -153,6 +190,15 @@ bench_engine_main(int argc, char **argv)
 	    (double)c.n / best_norm, mb / best_norm, best_norm * 1e6 / (double)c.n);
 	printf("  decisions: accept %llu, review %llu, reject %llu\n",
 	    decisions[0], decisions[1], decisions[2]);
+	size_t nre = 0, npre = 0;
+	for (size_t r = 0; r < e->rb->nrules; r++) {
+		if (e->rb->rules[r].kind != RULE_REGEX)
+			continue;
+		nre++;
+		npre += e->rb->rules[r].prefiltered;
+	}
+	printf("  regexes behind a literal prefilter: %zu of %zu%s\n", npre, nre,
+	    e->rb->use_prefilter ? "" : " (switched off)");
 
 	/* the cost of each regex and caps rule alone, over the views */
 	struct rtime { size_t rule; double t; } *rt = calloc(e->rb->nrules, sizeof(*rt));

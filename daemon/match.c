@@ -31,6 +31,7 @@ match_scratch_free(struct match_scratch *ms)
 	free(ms->hits);
 	free(ms->allows);
 	free(ms->per_rule);
+	free(ms->may);
 	pcre2_match_data_free(ms->md);
 	pcre2_match_context_free(ms->mctx);
 	pcre2_jit_stack_free(ms->jit);
@@ -179,9 +180,14 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		if (np == NULL)
 			return -1;
 		ms->per_rule = np;
+		uint8_t *nm = realloc(ms->may, rb->nrules);
+		if (nm == NULL)
+			return -1;
+		ms->may = nm;
 		ms->per_rule_cap = rb->nrules;
 	}
 	memset(ms->per_rule, 0, rb->nrules);
+	memset(ms->may, 0, rb->nrules);
 	if (views_build(&ms->views, text, len) == -1)
 		return -1;
 
@@ -196,6 +202,16 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		ms->group = (uint32_t)g;
 		lexicon_scan(grp->lex, v->text, v->len, v->squeezed, on_lexicon_hit, ms);
 	}
+	for (size_t g = 0; rb->use_prefilter && g < rb->ngroups; g++) {
+		const struct rule_group *grp = &rb->groups[g];
+		if (grp->pf == NULL)
+			continue;
+		const struct view *v = views_get(&ms->views, grp->view,
+		    grp->folds);
+		if (v == NULL)
+			return -1;
+		prefilter_scan(grp->pf, v->text, v->len, ms->may);
+	}
 	for (size_t i = 0; i < rb->nrules; i++) {
 		const struct rule *r = &rb->rules[i];
 		if (!sets[r->set] || r->kind == RULE_WORDS)
@@ -206,6 +222,8 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		if (v == NULL)
 			return -1;
 		if (r->kind == RULE_REGEX) {
+			if (rb->use_prefilter && r->prefiltered && !ms->may[i])
+				continue;	/* none of its literals occurs */
 			run_regex(ms, (uint32_t)i, v);
 		} else {
 			size_t s, e;

@@ -18,6 +18,9 @@ struct wlist {
 	char		*name;
 	char		**entries;
 	size_t		 n;
+	char		**first;	/* first word of each normalized entry */
+	size_t		 nfirst;
+	bool		 first_done;
 	char		*file;		/* where it is defined, for messages */
 	int		 line;
 };
@@ -200,6 +203,9 @@ lists_free(struct loader *ld)
 		for (size_t k = 0; k < ld->lists[i].n; k++)
 			free(ld->lists[i].entries[k]);
 		free(ld->lists[i].entries);
+		for (size_t k = 0; k < ld->lists[i].nfirst; k++)
+			free(ld->lists[i].first[k]);
+		free(ld->lists[i].first);
 	}
 	free(ld->lists);
 	ld->lists = NULL;
@@ -355,6 +361,7 @@ group_find_or_add(struct rulebook *rb, enum view_kind view, unsigned folds)
 	rb->groups = ng;
 	ng[rb->ngroups].view = view;
 	ng[rb->ngroups].folds = folds;
+	ng[rb->ngroups].pf = NULL;
 	if ((ng[rb->ngroups].lex = lexicon_new()) == NULL)
 		return -1;
 	return (long)rb->ngroups++;
@@ -571,7 +578,7 @@ splice_lists(struct loader *ld, const char *pat, const char *file, int line,
 {
 	struct rebuf	 b = { 0 };
 	const char	*p = pat;
-	struct rule_group normal = { VIEW_NORMAL, 0, NULL };
+	struct rule_group normal = { VIEW_NORMAL, 0, NULL, NULL };
 
 	*spliced = false;
 	if (rb_put(&b, "", 0) == -1)
@@ -791,6 +798,40 @@ pattern_has_upper(const char *p)
 	return false;
 }
 
+/* The prefilter's view of a list: the first word of each entry as the
+ * splice writes it (normalized, without a stem mark). */
+static int
+list_first_words(void *ctx, const char *name, size_t len, char *const **words,
+    size_t *n)
+{
+	struct loader		*ld = ctx;
+	struct wlist		*wl = (struct wlist *)list_find(ld, name, len);
+	struct rule_group	 normal = { VIEW_NORMAL, 0, NULL, NULL };
+
+	if (wl == NULL)
+		return -1;
+	if (!wl->first_done) {
+		wl->first_done = true;
+		if ((wl->first = calloc(wl->n + 1, sizeof(char *))) == NULL)
+			return -1;
+		for (size_t k = 0; k < wl->n; k++) {
+			size_t elen;
+			char *e = prepare_entry(wl->entries[k], &normal, &elen);
+			if (e == NULL)
+				continue;
+			e[strcspn(e, " *")] = '\0';
+			if (e[0] == '\0') {
+				free(e);
+				continue;
+			}
+			wl->first[wl->nfirst++] = e;
+		}
+	}
+	*words = wl->first;
+	*n = wl->nfirst;
+	return 0;
+}
+
 static void
 load_regex(struct loader *ld, struct rule *r, const char *pat,
     const char *file, int line)
@@ -832,6 +873,8 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 			    r->id);
 		pcre2_match_data_free(md);
 	}
+	if (prefilter_analyze(pat, list_first_words, ld, &r->atoms) == 1)
+		r->prefiltered = true;
 	/* JIT is an accelerator: without it the interpreter gives the same
 	 * answers, so a failure is only worth a warning. */
 	if (pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) != 0)
@@ -1105,6 +1148,7 @@ rules_free(struct rulebook *rb)
 		pcre2_code_free(rb->rules[i].re);
 		entries_free(&rb->rules[i].words);
 		entries_free(&rb->rules[i].except);
+		prefilter_atoms_free(&rb->rules[i].atoms);
 	}
 	for (size_t i = 0; i < rb->nsets; i++) {
 		free(rb->sets[i].name);
@@ -1112,8 +1156,10 @@ rules_free(struct rulebook *rb)
 		free(rb->sets[i].description);
 		entries_free(&rb->sets[i].allow);
 	}
-	for (size_t i = 0; i < rb->ngroups; i++)
+	for (size_t i = 0; i < rb->ngroups; i++) {
 		lexicon_free(rb->groups[i].lex);
+		prefilter_free(rb->groups[i].pf);
+	}
 	for (size_t i = 0; i < rb->ncategories; i++)
 		free(rb->categories[i]);
 	free(rb->rules);
@@ -1122,6 +1168,28 @@ rules_free(struct rulebook *rb)
 	free(rb->categories);
 	free(rb->owners);
 	free(rb);
+}
+
+/* One automaton per view over the literals of the regexes reading it. */
+static int
+prefilters_build(struct rulebook *rb)
+{
+	for (size_t i = 0; i < rb->nrules; i++) {
+		struct rule *r = &rb->rules[i];
+		struct rule_group *g = &rb->groups[r->group];
+		if (!r->prefiltered)
+			continue;
+		if (g->pf == NULL && (g->pf = prefilter_new()) == NULL)
+			return -1;
+		for (size_t k = 0; k < r->atoms.n; k++)
+			if (prefilter_add(g->pf, r->atoms.v[k], (uint32_t)i) == -1)
+				return -1;
+	}
+	for (size_t g = 0; g < rb->ngroups; g++)
+		if (rb->groups[g].pf != NULL &&
+		    prefilter_compile(rb->groups[g].pf) == -1)
+			return -1;
+	return 0;
 }
 
 struct rulebook *
@@ -1138,10 +1206,13 @@ rules_load_files(const char *const *files, size_t n, struct diag *d)
 	}
 	for (size_t i = 0; i < n; i++)
 		load_file(&ld, files[i]);
+	if (d->errors == errors && prefilters_build(ld.rb) == -1)
+		diag_error(d, NULL, 0, "out of memory building regex prefilters");
 	if (d->errors > errors) {
 		rules_free(ld.rb);
 		return NULL;
 	}
+	ld.rb->use_prefilter = true;
 	return ld.rb;
 }
 

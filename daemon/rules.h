@@ -14,6 +14,7 @@
 #include "caps.h"
 #include "diag.h"
 #include "norm.h"
+#include "prefilter.h"
 
 struct lexicon;
 
@@ -47,6 +48,10 @@ struct rule {
 	struct rule_entries except;
 	pcre2_code	*re;		/* RULE_REGEX */
 	char		*pattern;	/* RULE_REGEX, after list splicing */
+	/* RULE_REGEX: literals one of which every match contains; the
+	 * regex is skipped when its group's prefilter finds none */
+	struct prefilter_atoms atoms;
+	bool		 prefiltered;
 	struct caps_params caps;	/* RULE_CAPS */
 };
 
@@ -68,6 +73,7 @@ struct rule_group {
 	enum view_kind	 view;
 	unsigned	 folds;		/* 0 unless view is folded */
 	struct lexicon	*lex;
+	struct prefilter *pf;		/* literals of its regexes, or NULL */
 };
 
 /* What a lexicon entry stands for. */
@@ -93,6 +99,7 @@ struct rulebook {
 	size_t		 ngroups;
 	struct rule_owner *owners;
 	size_t		 nowners, owners_cap;
+	bool		 use_prefilter;	/* off only to compare decisions */
 };
 
 struct rules_limits {
