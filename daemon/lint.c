@@ -409,9 +409,15 @@ lint_canary(const struct engine *e, struct diag *d)
 		if (engine_check(e, p, &cs, LINT_CANARY_ACCEPT,
 		    strlen(LINT_CANARY_ACCEPT)) == 0 &&
 		    cs.v.decision != DECISION_ACCEPT) {
-			const char *rule = cs.v.nreasons > 0 ?
-			    e->rb->rules[cs.ms.hits[cs.v.reasons[0]].rule].id :
-			    "a regex limit";
+			const char *rule = "a regex limit";
+			if (cs.v.nreasons > 0) {
+				/* the rule to fix, rather than the policy */
+				const struct rule *r =
+				    &e->rb->rules[cs.ms.hits[cs.v.reasons[0]].rule];
+				rule = r->id;
+				file = r->file;
+				line = r->line;
+			}
 			diag_error(d, file, line,
 			    "policy '%s' does not accept the plain sentence "
 			    "\"%s\" (it answers %s, because of %s)", p->name,
