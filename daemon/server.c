@@ -1201,6 +1201,19 @@ server_start(const struct server_opts *o)
 	    evsignal_add(s->sig_int, NULL) == -1)
 		goto fail;
 
+	/* before the main socket: once that answers, so does HTTP; requests
+	 * are served only once server_run() runs this loop */
+	if (cfg->http_listen != NULL && cfg->http_listen[0] != '\0') {
+		struct http_env env = {
+			.arg = s, .engine = http_engine, .stats = http_stats,
+			.healthy = http_healthy, .nworkers = s->nworkers,
+			.max_body = s->max_request_bytes,
+			.max_text = s->max_text_bytes,
+			.timeout = s->idle_timeout,
+		};
+		if ((s->http = http_start(s->base, cfg->http_listen, &env)) == NULL)
+			goto fail;
+	}
 	/* systemd socket activation hands us the socket ready-made */
 	int nfds = sd_listen_fds(1);
 	if (nfds == 1) {
@@ -1263,17 +1276,6 @@ server_start(const struct server_opts *o)
 	if ((s->tick_ev = event_new(s->base, -1, EV_PERSIST, server_on_tick,
 	    s)) == NULL || evtimer_add(s->tick_ev, &tick) == -1)
 		goto fail;
-	if (cfg->http_listen != NULL && cfg->http_listen[0] != '\0') {
-		struct http_env env = {
-			.arg = s, .engine = http_engine, .stats = http_stats,
-			.healthy = http_healthy, .nworkers = s->nworkers,
-			.max_body = s->max_request_bytes,
-			.max_text = s->max_text_bytes,
-			.timeout = s->idle_timeout,
-		};
-		if ((s->http = http_start(s->base, cfg->http_listen, &env)) == NULL)
-			goto fail;
-	}
 	log_info("decorumd %s ready: rules version %s, %zu rule sets, %zu rules, "
 	    "%d worker(s)", DECORUM_VERSION, s->engine->version,
 	    s->engine->rb->nsets, s->engine->rb->nrules, s->nworkers);
