@@ -264,9 +264,9 @@ lint_runaway(const struct engine *e, struct diag *d)
 		{ "a", "!", "32 KiB 'aaa…a!'", 32768 },
 		{ " ", "a!", "16 KiB run of spaces", 16384 },
 		{ "a ", "!", "16 KiB 'a a a … !'", 16384 },
-		{ "a.", "!", "8 KiB 'a.a.a.…!'", 8192 },
+		{ "a.", "!", "16 KiB 'a.a.a.…!'", 16384 },
 		{ "ab", "1", "16 KiB 'abab…1'", 16384 },
-		{ NULL, "!", "8 KiB repeated-words", 8192 },
+		{ NULL, "!", "16 KiB repeated-words", 16384 },
 	};
 	const struct rulebook	*rb = e->rb;
 	struct match_scratch	 ms;

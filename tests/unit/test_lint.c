@@ -1,5 +1,6 @@
 /* Unit tests of lint (decorumd -t): exceptions that can never apply and
- * rules they disable, reported with the file:line to fix. */
+ * rules they disable, runaway regexes, rules that fire on ordinary
+ * sentences and the canary, reported with the file:line to fix. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -96,7 +97,7 @@ test_allow_that_never_applies(void **state)
 {
 	struct fixture *f = *state;
 	int	 errors;
-	char	 want[256];
+	char	 want[512];
 	/* "cock" is a whole word here: nothing fires inside "cocktail" */
 	char	*out = lint_text(f,
 	    "category = \"profanity\";\n"
@@ -118,7 +119,7 @@ test_except_that_never_applies(void **state)
 {
 	struct fixture *f = *state;
 	int	 errors;
-	char	 want[256];
+	char	 want[512];
 	char	*out = lint_text(f,
 	    "category = \"discourtesy\";\n"
 	    "rules = (\n"
@@ -139,7 +140,7 @@ test_rule_disabled_by_exceptions(void **state)
 {
 	struct fixture *f = *state;
 	int	 errors;
-	char	 want[256];
+	char	 want[512];
 	char	*out = lint_text(f,
 	    "category = \"profanity\";\n"
 	    "rules = (\n"
@@ -168,6 +169,104 @@ test_errors_are_counted(void **state)
 	free(out);
 }
 
+static void
+test_runaway_regex_is_an_error(void **state)
+{
+	struct fixture *f = *state;
+	int	 errors;
+	char	 want[512];
+	char	*out = lint_text(f,
+	    "category = \"vulgarity\";\n"
+	    "rules = (\n"
+	    "  { id = \"v.fine\"; regex = \"\\\\bblah\\\\b\"; },\n"
+	    "  { id = \"v.nested\"; regex = \"(a+)+#\"; }\n"
+	    ");\n", &errors);
+
+	snprintf(want, sizeof(want), "%s:4: rule 'v.nested': regex can run "
+	    "away (hit the match limit on a 4 KiB 'aaa…a!' input)\n", f->file);
+	assert_non_null(strstr(out, want));
+	assert_null(strstr(out, "'v.fine': regex can run away"));
+	assert_int_equal(errors, 1);
+	free(out);
+}
+
+static void
+test_spliced_list_words_are_probed(void **state)
+{
+	struct fixture *f = *state;
+	int	 errors;
+	char	*out = lint_text(f,
+	    "category = \"discourtesy\";\n"
+	    "lists = { insults = [\"idiot\", \"moron\", \"fool\"]; };\n"
+	    "rules = (\n"
+	    "  { id = \"d.you\"; regex = \"\\\\byou are (?:a |an )?@insults\\\\b\"; },\n"
+	    "  { id = \"d.many\"; regex = \"(?:\\\\s*@insults\\\\s*)+x\"; }\n"
+	    ");\n", &errors);
+
+	assert_null(strstr(out, "'d.you': regex can run away"));
+	assert_non_null(strstr(out, "set.conf:5: rule 'd.many': regex can run away "
+	    "(hit the match limit on a 16 KiB repeated-words input)"));
+	free(out);
+}
+
+static void
+test_rule_firing_on_an_ordinary_sentence(void **state)
+{
+	struct fixture *f = *state;
+	int	 errors;
+	char	 want[512];
+	char	*out = lint_text(f,
+	    "category = \"profanity\";\n"
+	    "rules = ( { id = \"p.ok\"; words = [\"darn\"]; },\n"
+	    "          { id = \"p.art\"; words = [\"article\"]; weight = 0.1; } );\n",
+	    &errors);
+
+	assert_int_equal(errors, 0);
+	snprintf(want, sizeof(want), "%s:3: warning: rule 'p.art' fires on an "
+	    "ordinary sentence: \"Thanks for the article, it was an interesting "
+	    "read.\" (on \"article\")\n", f->file);
+	assert_non_null(strstr(out, want));
+	assert_null(strstr(out, "'p.ok' fires"));
+	free(out);
+}
+
+static void
+test_canary_must_be_rejected(void **state)
+{
+	struct fixture *f = *state;
+	int	 errors;
+	char	*out;
+
+	unlink(f->canary);
+	out = lint_text(f,
+	    "category = \"profanity\";\n"
+	    "rules = ( { id = \"p.ok\"; words = [\"darn\"]; } );\n", &errors);
+	assert_int_equal(errors, 1);
+	assert_non_null(strstr(out, ": policy 'default' does not reject the "
+	    "canary \"" LINT_CANARY_REJECT "\" (it answers accept)"));
+	free(out);
+}
+
+static void
+test_plain_sentence_must_be_accepted(void **state)
+{
+	struct fixture *f = *state;
+	int	 errors;
+	char	 want[512];
+	char	*out = lint_text(f,
+	    "category = \"profanity\";\n"
+	    "rules = (\n"
+	    "  { id = \"p.every\"; regex = \"\\\\w+\"; }\n"
+	    ");\n", &errors);
+
+	assert_int_equal(errors, 1);
+	snprintf(want, sizeof(want), "%s:3: policy 'default' does not accept "
+	    "the plain sentence \"" LINT_CANARY_ACCEPT "\" (it answers reject, "
+	    "because of p.every)\n", f->file);
+	assert_non_null(strstr(out, want));
+	free(out);
+}
+
 int
 main(void)
 {
@@ -177,6 +276,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_except_that_never_applies, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rule_disabled_by_exceptions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors_are_counted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_runaway_regex_is_an_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_spliced_list_words_are_probed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rule_firing_on_an_ordinary_sentence, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_canary_must_be_rejected, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plain_sentence_must_be_accepted, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
