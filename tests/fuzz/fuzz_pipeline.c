@@ -1,0 +1,75 @@
+/* libFuzzer target: the whole pipeline on one compiled rule set, the
+ * shipped rules under the built-in default policy: views, matching,
+ * decision and the JSON answer. Texts that are not valid UTF-8 are
+ * skipped, as the request parser never lets them through. Every reason
+ * must point inside the text. */
+#include <assert.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "reply.h"
+#include "text.h"
+
+#ifndef DECORUM_SOURCE_DIR
+#define DECORUM_SOURCE_DIR "."
+#endif
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct engine *engine;
+static struct check_scratch cs;
+
+static int
+sink(const char *buf, size_t size, void *ctx)
+{
+	(void)buf;
+	*(size_t *)ctx += size;
+	return 0;
+}
+
+static void
+setup(void)
+{
+	static char rules[4096];
+	const char *root = getenv("DECORUM_ROOT");
+	struct engine_opts o = { 0 };
+	struct diag d;
+
+	snprintf(rules, sizeof(rules), "%s/rules",
+	    root ? root : DECORUM_SOURCE_DIR);
+	o.rules_dir = rules;
+	o.generation = 1;
+	diag_init(&d);
+	engine = engine_load(&o, &d);
+	if (engine == NULL) {
+		diag_print(&d, stderr);
+		abort();
+	}
+	diag_free(&d);
+	check_scratch_init(&cs);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (engine == NULL)
+		setup();
+	if (size > 65536 || text_utf8_invalid_at((const char *)data, size) >= 0)
+		return 0;
+	const struct policy *p = policies_find(&engine->policies, NULL);
+	assert(p != NULL);
+	if (engine_check(engine, p, &cs, (const char *)data, size) == -1)
+		return 0;
+	for (size_t i = 0; i < cs.v.nreasons; i++) {
+		const struct hit *h = &cs.ms.hits[cs.v.reasons[i]];
+		assert(h->start <= h->end && h->end <= size);
+	}
+	json_t *ans = reply_verdict(engine, p, &cs, NULL, (const char *)data,
+	    false);
+	size_t out = 0;
+	assert(reply_dump(ans, sink, &out) == 0 && out > 0);
+	return 0;
+}

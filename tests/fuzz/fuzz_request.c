@@ -1,0 +1,56 @@
+/* libFuzzer target: the framer and the request parser, as a connection
+ * feeds them. The input is split into reads at pseudo-random points (from
+ * its own first bytes), framed into lines and each line parsed; every line
+ * must come out as a request or an error with a stable code. */
+#include <assert.h>
+#include <event2/buffer.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "frame.h"
+#include "request.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct evbuffer	*in = evbuffer_new();
+	struct framer	 f;
+	uint32_t	 seed = size > 0 ? data[0] * 2654435761u : 1;
+	size_t		 max = 64 + (size > 1 ? data[1] : 0) * 16;
+	size_t		 off = 0;
+
+	if (in == NULL)
+		return 0;
+	frame_init(&f, max);
+	while (off < size) {
+		seed = seed * 1103515245u + 12345u;
+		size_t n = 1 + (seed >> 16) % 97;
+		if (n > size - off)
+			n = size - off;
+		evbuffer_add(in, data + off, n);
+		off += n;
+		const char *line;
+		size_t len;
+		enum frame_result fr;
+		while ((fr = frame_next(&f, in, &line, &len)) != FRAME_NONE) {
+			if (fr == FRAME_TOO_LARGE)
+				continue;
+			assert(len <= max);
+			struct request r;
+			struct request_error err;
+			if (request_parse(&r, line, len, 1024, &err) == -1) {
+				assert(err.code > ERR_NONE && err.code <= ERR_INTERNAL);
+				assert(memchr(err.message, '\0', sizeof(err.message)));
+			} else if (r.op == OP_CHECK) {
+				assert(r.text != NULL && r.text_len <= 1024);
+			}
+			request_clear(&r);
+		}
+		/* the framer never holds more than the limit */
+		assert(evbuffer_get_length(in) <= max + 97 + 1);
+	}
+	evbuffer_free(in);
+	return 0;
+}
