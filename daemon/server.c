@@ -60,6 +60,7 @@ struct count_table {
 	struct named_count **v;
 	size_t		 n, cap;
 	struct named_count **by_index;	/* [engine's rules or categories] */
+	size_t		 nby;
 };
 
 struct worker;
@@ -219,6 +220,12 @@ count_index(struct count_table *t, char *const *names, size_t stride,
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		const char *name = *(char *const *)((const char *)names + i * stride);
+		/* a reload mostly keeps the rules in their order */
+		if (i < t->nby && t->by_index != NULL &&
+		    strcmp(t->by_index[i]->name, name) == 0) {
+			idx[i] = t->by_index[i];
+			continue;
+		}
 		if ((idx[i] = count_find(t, name)) == NULL) {
 			free(idx);
 			return -1;
@@ -226,6 +233,7 @@ count_index(struct count_table *t, char *const *names, size_t stride,
 	}
 	free(t->by_index);
 	t->by_index = idx;
+	t->nby = n;
 	return 0;
 }
 
@@ -265,6 +273,7 @@ stats_count(struct worker *w, const struct engine *e,
 			/* out of memory: try again on the next comment */
 			free(w->rule_counts.by_index);
 			w->rule_counts.by_index = NULL;
+			w->rule_counts.nby = 0;
 			return;
 		}
 		w->counts_gen = w->engine_gen;
