@@ -529,7 +529,9 @@ config_describe_man(FILE *out)
 		roff_text(out, st->def);
 		fputs(quoted ? "\"" : "", out);
 		fputs("\\fR", out);
-		if (st->type != SET_STRING && st->type != SET_IDS &&
+		if (st->type == SET_MODE)
+			fprintf(out, ", from %llo to %llo", st->min, st->max);
+		else if (st->type != SET_STRING && st->type != SET_IDS &&
 		    st->max > st->min)
 			fprintf(out, ", from %lld to %lld", st->min, st->max);
 		fputs(")\n", out);
