@@ -7,7 +7,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PKGS="build-essential cmake pkg-config python3 libevent-dev libpcre2-dev
-libconfig-dev libcmocka-dev libutf8proc-dev libjansson-dev libsystemd-dev"
+libconfig-dev libcmocka-dev libutf8proc-dev libjansson-dev libsystemd-dev
+systemd dpkg-dev"
 missing=""
 for p in $PKGS; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
@@ -25,7 +26,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 cmake -S . -B build -DDECORUM_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j"$jobs"
-ctest --test-dir build --output-on-failure -j"$jobs"
+# the Debian package is built and checked once, in this pass
+DECORUM_PACKAGE_TESTS=1 ctest --test-dir build --output-on-failure -j"$jobs"
 
 cmake -S . -B build-asan -DDECORUM_WERROR=ON -DDECORUM_SANITIZE=ON \
 	-DCMAKE_BUILD_TYPE=Debug
