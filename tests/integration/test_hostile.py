@@ -31,6 +31,7 @@ import unittest
 
 sys.dont_write_bytecode = True     # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import daemon  # noqa: E402
 from daemon import Daemon, ROOT, TIMEOUT, TEST_POLICIES, merge  # noqa: E402
 
 BLNS = os.path.join(ROOT, "tests", "hostile", "blns.json")
@@ -114,11 +115,22 @@ def pump(client, blob, count):
     return lines
 
 
+def is_asan(path):
+    with open(path, "rb") as f:
+        return b"__asan_init" in f.read()
+
+
 class HostileInputTest(unittest.TestCase):
     """One daemon on the test rules and default limits."""
 
     @classmethod
     def setUpClass(cls):
+        # ASan keeps freed memory in a quarantine (256 MiB by default) that
+        # counts as RSS: keep it small so the RSS check still means something
+        cls.asan = is_asan(daemon.DECORUMD)
+        if cls.asan:
+            os.environ["ASAN_OPTIONS"] = (os.environ.get("ASAN_OPTIONS", "")
+                                          + ":quarantine_size_mb=8").lstrip(":")
         cls.d = Daemon()
         cls.d.start()
 
@@ -207,7 +219,9 @@ class HostileInputTest(unittest.TestCase):
         self.assertEqual(ans["error"]["code"], "too_large", ans)
         grown = rss_kib(pid) - before
         # never buffered: a few MiB of slack, far from 100 MiB
-        self.assertLess(grown, 24 * 1024, "RSS grew by %d KiB" % grown)
+        limit = (48 if self.asan else 24) * 1024
+        print("100 MiB line: daemon RSS grew by %d KiB" % grown)
+        self.assertLess(grown, limit, "RSS grew by %d KiB" % grown)
         self.c.send_raw(b'"}\n')
         self.assertUsable()
 
