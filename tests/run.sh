@@ -2,13 +2,14 @@
 # The whole test suite, as the README gives it and CI runs it: installs the
 # Debian build dependencies when they are missing, builds with -Werror,
 # runs the unit and integration tests, then builds again with
-# AddressSanitizer and UndefinedBehaviorSanitizer and runs everything again.
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs everything again,
+# and last fuzzes each libFuzzer target for DECORUM_FUZZ_SECONDS (30 s).
 set -eu
 cd "$(dirname "$0")/.."
 
 PKGS="build-essential cmake pkg-config python3 libevent-dev libpcre2-dev
 libconfig-dev libcmocka-dev libutf8proc-dev libjansson-dev libsystemd-dev
-systemd dpkg-dev"
+systemd dpkg-dev clang libclang-rt-14-dev valgrind"
 missing=""
 for p in $PKGS; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
@@ -35,3 +36,7 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+# a short fuzz run (clang, build-fuzz/): DECORUM_FUZZ_SECONDS per target,
+# two at a time; tests/fuzz/run.sh runs them longer
+sh tests/fuzz/run.sh "${DECORUM_FUZZ_SECONDS:-30}"
