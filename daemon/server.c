@@ -408,7 +408,13 @@ stats_json(struct server *s, struct engine *e)
 	for (int i = 0; i < s->nworkers; i++)
 		v += atomic_load(&s->workers[i].stats.dry_runs);
 	json_object_set_new(o, "uptime", json_integer(time(NULL) - s->started));
-	json_object_set_new(o, "rules_version", json_string(e->version));
+	/* the reload outcome first, then the rules in place: a reload is
+	 * recorded after its swap, so the two always agree */
+	json_t *reload = reload_json(s);
+	(void)e;
+	pthread_mutex_lock(&s->engine_lock);
+	json_object_set_new(o, "rules_version", json_string(s->engine->version));
+	pthread_mutex_unlock(&s->engine_lock);
 	json_object_set_new(o, "decisions", dec);
 	json_object_set_new(o, "dry_runs", json_integer((json_int_t)v));
 	json_object_set_new(o, "errors", errs);
@@ -417,7 +423,7 @@ stats_json(struct server *s, struct engine *e)
 	json_object_set_new(o, "categories",
 	    counts_json(s, 1, "review", "reject"));
 	json_object_set_new(o, "rules", counts_json(s, 0, "hits", "shadow"));
-	json_object_set_new(o, "reload", reload_json(s));
+	json_object_set_new(o, "reload", reload);
 	json_object_set_new(o, "pid", json_integer((json_int_t)getpid()));
 	return o;
 }
@@ -1024,8 +1030,6 @@ server_reload(struct server *s)
 		return;
 	}
 	diag_log(&d);
-	reload_record(s, &d, true);
-	diag_free(&d);
 	/* per-rule counters carry over to the rules of the same id */
 	if (metrics_attach(e, s->engine) == -1)
 		log_warn("out of memory for the rule counters; /metrics lacks them");
@@ -1039,6 +1043,10 @@ server_reload(struct server *s)
 	atomic_fetch_add_explicit(&s->engine_gen, 1, memory_order_release);
 	pthread_mutex_unlock(&s->engine_lock);
 	engine_unref(old);
+	/* recorded once the new rules are in place: whoever sees the reload
+	 * count move sees the new rules_version in the same stats */
+	reload_record(s, &d, true);
+	diag_free(&d);
 	log_info("reloaded: rules version %s (%zu rule sets, %zu rules)",
 	    e->version, e->rb->nsets, e->rb->nrules);
 	sd_notifyf(0, "READY=1\nSTATUS=rules version %s; %llu decisions",
