@@ -294,6 +294,39 @@ class ShadowDryRunPolicyTest(unittest.TestCase):
             self.assertTrue(pols["default"]["default"])
 
 
+class StatsTest(unittest.TestCase):
+    def test_rule_counts_are_kept_by_id_across_reloads(self):
+        with Daemon() as d, d.connect() as c:
+            conf = os.path.join(d.rules_dir, "testwords.conf")
+            original = open(conf).read()
+            self.assertEqual(c.ask({"text": "gosh"})["decision"], "review")
+            before = c.ask({"op": "stats"})["reload"]["count"]
+            # t.mild goes away, a new rule comes first
+            with open(conf, "w") as f:
+                f.write(original.replace(
+                    '  { id = "t.mild";  words = ["gosh"]; weight = 0.5; description = "mild"; }',
+                    '  { id = "t.new"; words = ["zounds"]; }').replace(
+                    "rules = (\n", 'rules = (\n  { id = "t.first"; words = ["egad"]; },\n'))
+            d.signal(signal.SIGHUP)
+            st = wait_reload(c, before)
+            self.assertTrue(st["reload"]["ok"], st)
+            for text in ("darn", "zounds", "egad", "gosh"):
+                c.ask({"text": text})
+            st = c.ask({"op": "stats"})
+            self.assertEqual(st["rules"], {
+                "t.mild": {"hits": 1, "shadow": 0}, "t.swear": {"hits": 1, "shadow": 0},
+                "t.new": {"hits": 1, "shadow": 0}, "t.first": {"hits": 1, "shadow": 0}})
+            with open(conf, "w") as f:
+                f.write(original)
+            d.signal(signal.SIGHUP)
+            wait_reload(c, before + 1)
+            c.ask({"text": "gosh"})
+            st = c.ask({"op": "stats"})
+            self.assertEqual(st["rules"]["t.mild"], {"hits": 2, "shadow": 0})
+            self.assertEqual(st["categories"], {"profanity": {"review": 2, "reject": 3}})
+            self.assertEqual(st["decisions"], {"accept": 1, "review": 2, "reject": 3})
+
+
 class CtlTest(unittest.TestCase):
     def test_reload_success_and_failure(self):
         with Daemon() as d:
