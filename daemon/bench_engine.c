@@ -197,8 +197,8 @@ bench_engine_main(int argc, char **argv)
 		nre++;
 		npre += e->rb->rules[r].prefiltered;
 	}
-	printf("  regexes behind a literal prefilter: %zu of %zu%s\n", npre, nre,
-	    e->rb->use_prefilter ? "" : " (switched off)");
+	printf("  regexes behind the literal prefilter: %zu of %zu%s\n", npre,
+	    nre, e->rb->use_prefilter ? "" : " (switched off)");
 
 	/* the cost of each regex and caps rule alone, over the views */
 	struct rtime { size_t rule; double t; } *rt = calloc(e->rb->nrules, sizeof(*rt));

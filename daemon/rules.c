@@ -578,7 +578,7 @@ splice_lists(struct loader *ld, const char *pat, const char *file, int line,
 {
 	struct rebuf	 b = { 0 };
 	const char	*p = pat;
-	struct rule_group normal = { VIEW_NORMAL, 0, NULL, NULL };
+	struct rule_group normal = { .view = VIEW_NORMAL };
 
 	*spliced = false;
 	if (rb_put(&b, "", 0) == -1)
@@ -806,7 +806,7 @@ list_first_words(void *ctx, const char *name, size_t len, char *const **words,
 {
 	struct loader		*ld = ctx;
 	struct wlist		*wl = (struct wlist *)list_find(ld, name, len);
-	struct rule_group	 normal = { VIEW_NORMAL, 0, NULL, NULL };
+	struct rule_group	 normal = { .view = VIEW_NORMAL };
 
 	if (wl == NULL)
 		return -1;
