@@ -1,0 +1,255 @@
+/* Unit tests of the metrics counters and their exposition, and of the
+ * decision log: a small rules directory in a temporary directory, loaded
+ * with engine_load, comments checked with engine_check. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <event2/buffer.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "declog.h"
+#include "engine.h"
+#include "metrics.h"
+
+struct fx {
+	char		 dir[64];
+	char		 rules[96];
+	struct engine	*e;
+	struct check_scratch cs;
+};
+
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	fclose(f);
+}
+
+static struct engine *
+load(struct fx *fx, unsigned gen)
+{
+	struct engine_opts o = { .rules_dir = fx->rules, .generation = gen };
+	struct diag d;
+	struct engine *e;
+
+	diag_init(&d);
+	e = engine_load(&o, &d);
+	if (e == NULL)
+		diag_log(&d);
+	diag_free(&d);
+	assert_non_null(e);
+	return e;
+}
+
+static int
+setup(void **state)
+{
+	struct fx *fx = calloc(1, sizeof(*fx));
+
+	strcpy(fx->dir, "/tmp/decorum-metrics-XXXXXX");
+	assert_non_null(mkdtemp(fx->dir));
+	snprintf(fx->rules, sizeof(fx->rules), "%s/rules", fx->dir);
+	mkdir(fx->rules, 0700);
+	write_file(fx->rules, "p.conf", "category = \"profanity\";\n"
+	    "rules = ( { id = \"p.darn\"; words = [\"darn\"]; },\n"
+	    "          { id = \"p.gosh\"; words = [\"gosh\"]; weight = 0.5; } );\n");
+	write_file(fx->rules, "d.conf", "category = \"discourtesy\";\n"
+	    "rules = ( { id = \"d.twit\"; words = [\"twit\"]; } );\n");
+	fx->e = load(fx, 1);
+	assert_int_equal(metrics_attach(fx->e, NULL), 0);
+	check_scratch_init(&fx->cs);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+	char cmd[128];
+
+	check_scratch_free(&fx->cs);
+	engine_unref(fx->e);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
+	(void)!system(cmd);
+	free(fx);
+	return 0;
+}
+
+static void
+check(struct fx *fx, struct engine *e, const char *text, bool dry_run)
+{
+	const struct policy *p = policies_find(&e->policies, NULL);
+
+	assert_non_null(p);
+	assert_int_equal(engine_check(e, p, &fx->cs, text, strlen(text)), 0);
+	metrics_decision(e, &fx->cs, dry_run, 42000);
+}
+
+static char *
+render(struct engine *e)
+{
+	struct evbuffer *out = evbuffer_new();
+	json_t *stats = json_pack("{s:{s:i},s:i}", "errors", "bad_json", 3,
+	    "connections", 2);
+
+	assert_int_equal(metrics_render(out, e, stats, 4), 0);
+	json_decref(stats);
+	size_t n = evbuffer_get_length(out);
+	char *s = malloc(n + 1);
+	evbuffer_remove(out, s, n);
+	s[n] = '\0';
+	evbuffer_free(out);
+	return s;
+}
+
+static void
+test_counts_and_exposition(void **state)
+{
+	struct fx *fx = *state;
+	unsigned long long before = metrics_decisions_total();
+
+	check(fx, fx->e, "darn darn twit", false);	/* one hit per rule */
+	check(fx, fx->e, "gosh", false);
+	check(fx, fx->e, "hello", true);
+	assert_int_equal(metrics_decisions_total() - before, 3);
+	char *s = render(fx->e);
+	assert_non_null(strstr(s, "# TYPE decorumd_decisions_total counter\n"));
+	assert_non_null(strstr(s, "decorumd_rule_hits_total{rule=\"p.darn\","
+	    "category=\"profanity\",mode=\"enforce\"} 1\n"));
+	assert_non_null(strstr(s, "decorumd_rule_hits_total{rule=\"d.twit\","
+	    "category=\"discourtesy\",mode=\"enforce\"} 1\n"));
+	assert_non_null(strstr(s, "decorumd_category_decisions_total{category="
+	    "\"profanity\",decision=\"review\"} 1\n"));
+	assert_non_null(strstr(s, "decorumd_category_decisions_total{category="
+	    "\"profanity\",decision=\"reject\"} 1\n"));
+	assert_non_null(strstr(s, "decorumd_dry_run_decisions_total{decision="
+	    "\"accept\"} 1\n"));
+	assert_non_null(strstr(s, "decorumd_errors_total{code=\"bad_json\"} 3\n"));
+	assert_non_null(strstr(s, "decorumd_connections 2\n"));
+	assert_non_null(strstr(s, "decorumd_workers 4\n"));
+	assert_non_null(strstr(s, "decorumd_rules_info{rules_version=\"1\"} 1\n"));
+	/* 42 µs lands in the 50 µs bucket and every one above it */
+	assert_non_null(strstr(s,
+	    "decorumd_request_duration_seconds_bucket{le=\"2.5e-05\"} 0\n"));
+	assert_non_null(strstr(s,
+	    "decorumd_request_duration_seconds_bucket{le=\"5e-05\"} 3\n"));
+	assert_non_null(strstr(s,
+	    "decorumd_request_duration_seconds_bucket{le=\"+Inf\"} 3\n"));
+	assert_non_null(strstr(s, "decorumd_request_duration_seconds_count 3\n"));
+	assert_int_equal(s[strlen(s) - 1], '\n');
+	free(s);
+}
+
+static void
+test_reload_carries_counters_over(void **state)
+{
+	struct fx *fx = *state;
+
+	check(fx, fx->e, "darn", false);
+	/* the new rules drop d.twit, keep p.darn, add p.heck */
+	write_file(fx->rules, "d.conf", "category = \"discourtesy\";\n"
+	    "rules = ( { id = \"d.other\"; words = [\"nitwit\"]; } );\n");
+	write_file(fx->rules, "p.conf", "category = \"profanity\";\n"
+	    "rules = ( { id = \"p.heck\"; words = [\"heck\"]; },\n"
+	    "          { id = \"p.darn\"; words = [\"darn\"]; } );\n");
+	struct engine *e2 = load(fx, 2);
+	assert_int_equal(metrics_attach(e2, fx->e), 0);
+	check(fx, e2, "darn heck", false);
+	char *s = render(e2);
+	assert_non_null(strstr(s, "rule=\"p.darn\",category=\"profanity\","
+	    "mode=\"enforce\"} 2\n"));
+	assert_non_null(strstr(s, "rule=\"p.heck\",category=\"profanity\","
+	    "mode=\"enforce\"} 1\n"));
+	assert_non_null(strstr(s, "rule=\"d.other\",category=\"discourtesy\","
+	    "mode=\"enforce\"} 0\n"));
+	assert_null(strstr(s, "d.twit"));
+	assert_non_null(strstr(s, "decorumd_category_decisions_total{category="
+	    "\"profanity\",decision=\"reject\"} 2\n"));
+	free(s);
+	engine_unref(e2);
+}
+
+static json_t *
+read_line(const char *path, int n)
+{
+	char buf[4096];
+	FILE *f = fopen(path, "r");
+	json_t *o = NULL;
+
+	assert_non_null(f);
+	for (int i = 0; i <= n; i++)
+		assert_non_null(fgets(buf, sizeof(buf), f));
+	fclose(f);
+	assert_non_null(o = json_loads(buf, 0, NULL));
+	return o;
+}
+
+static void
+test_decision_log(void **state)
+{
+	struct fx *fx = *state;
+	char path[128], moved[140];
+	const struct policy *p = policies_find(&fx->e->policies, NULL);
+	json_t *id = json_string("c-1");
+
+	snprintf(path, sizeof(path), "%s/decisions.log", fx->dir);
+	snprintf(moved, sizeof(moved), "%s.1", path);
+	assert_false(declog_enabled());
+	assert_int_equal(declog_configure(path, false), 0);
+	assert_true(declog_enabled());
+	assert_int_equal(engine_check(fx->e, p, &fx->cs, "darn twit", 9), 0);
+	declog_decision(fx->e, p, &fx->cs, id, "darn twit", 9, false, 12345, NULL);
+	json_t *o = read_line(path, 0);
+	assert_string_equal(json_string_value(json_object_get(o, "id")), "c-1");
+	assert_string_equal(json_string_value(json_object_get(o, "decision")),
+	    "reject");
+	assert_int_equal(json_array_size(json_object_get(o, "categories")), 2);
+	assert_int_equal(json_array_size(json_object_get(o, "rules")), 2);
+	assert_int_equal(json_integer_value(json_object_get(o, "latency_us")), 12);
+	assert_string_equal(json_string_value(json_object_get(o, "rules_version")), "1");
+	assert_null(json_object_get(o, "text"));
+	json_decref(o);
+
+	/* logrotate moved it: the next line goes to a new file of that name */
+	assert_int_equal(rename(path, moved), 0);
+	declog_reopen();
+	assert_int_equal(declog_configure(path, true), 0);
+	assert_int_equal(engine_check(fx->e, p, &fx->cs, "hello", 5), 0);
+	declog_decision(fx->e, p, &fx->cs, NULL, "hello", 5, true, 999, "http");
+	o = read_line(path, 0);
+	assert_true(json_is_null(json_object_get(o, "id")));
+	assert_string_equal(json_string_value(json_object_get(o, "text")), "hello");
+	assert_true(json_is_true(json_object_get(o, "dry_run")));
+	assert_string_equal(json_string_value(json_object_get(o, "via")), "http");
+	json_decref(o);
+
+	assert_int_equal(declog_configure("", false), 0);
+	assert_false(declog_enabled());
+	declog_close();
+	json_decref(id);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_counts_and_exposition, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reload_carries_counters_over, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_log, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
