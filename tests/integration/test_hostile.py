@@ -407,6 +407,56 @@ class SlowlorisTest(unittest.TestCase):
                     s.close()
 
 
+def cpu_seconds(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class OutOfDescriptorsTest(unittest.TestCase):
+    def test_emfile_pauses_accepting_instead_of_spinning(self):
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))
+        try:
+            d = Daemon(config={"limits": {"max_connections": 1000}})
+            d.start()                   # inherits the limit of 64
+        finally:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+        try:
+            conns = []
+            for i in range(100):        # far more than the daemon can hold
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                s.setblocking(False)
+                try:
+                    s.connect(d.socket_path)
+                except BlockingIOError:     # the backlog is full: enough
+                    s.close()
+                    break
+                conns.append(s)
+            d.wait_log("pausing new connections")
+            pid = d.proc.pid
+            t0 = cpu_seconds(pid)
+            time.sleep(2.0)
+            used = cpu_seconds(pid) - t0
+            print("out of descriptors: daemon used %.2f s of CPU in 2 s" % used)
+            self.assertLess(used, 0.5, "accept loop spins")
+            for s in conns:
+                s.close()
+            # descriptors are free again: it accepts and answers
+            deadline = time.monotonic() + TIMEOUT
+            while True:
+                try:
+                    self.assertEqual(d.ask({"id": 1, "text": "darn"})["decision"], "reject")
+                    break
+                except (OSError, AssertionError):
+                    self.assertLess(time.monotonic(), deadline)
+                    time.sleep(0.2)
+            d.wait_log("accepting connections again")
+            d.stop(check=True)
+        finally:
+            d.cleanup()
+
+
 RUNAWAY = {
     "runaway.conf": r'''
 name = "runaway";
