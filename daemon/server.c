@@ -8,6 +8,7 @@
 #include <event2/thread.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -148,9 +149,18 @@ worker_engine(struct worker *w)
 		struct engine *e = engine_ref(s->engine);
 		gen = atomic_load(&s->engine_gen);
 		pthread_mutex_unlock(&s->engine_lock);
+		bool swapped = w->engine != NULL;
 		engine_unref(w->engine);
 		w->engine = e;
 		w->engine_gen = gen;
+		/* give back what the old engine leaves behind (once per reload
+		 * and worker): PCRE2 keeps freed JIT code pages for reuse and
+		 * malloc keeps freed heap, so reloads under load would ratchet
+		 * RSS up with engines that overlapped in time */
+		if (swapped) {
+			pcre2_jit_free_unused_memory(NULL);
+			malloc_trim(0);
+		}
 	}
 	return w->engine;
 }
