@@ -200,39 +200,41 @@ bench_engine_main(int argc, char **argv)
 	printf("  regexes behind the literal prefilter: %zu of %zu%s\n", npre,
 	    nre, e->rb->use_prefilter ? "" : " (switched off)");
 
-	/* the cost of each regex and caps rule alone, over the views */
-	struct rtime { size_t rule; double t; } *rt = calloc(e->rb->nrules, sizeof(*rt));
-	size_t nrt = 0;
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	for (size_t r = 0; rt != NULL && md != NULL && r < e->rb->nrules; r++) {
-		const struct rule *ru = &e->rb->rules[r];
-		if (ru->kind != RULE_REGEX)
-			continue;
-		double t0 = now();
-		for (size_t i = 0; i < c.n; i++) {
-			views_build(&cs.ms.views, c.text[i], c.len[i]);
-			const struct view *v = views_get(&cs.ms.views,
-			    e->rb->groups[ru->group].view, e->rb->groups[ru->group].folds);
-			pcre2_match(ru->re, (PCRE2_SPTR)v->text, v->len, 0,
-			    PCRE2_NO_UTF_CHECK, md, cs.ms.mctx);
+	/* where the time goes: each regex as the pipeline runs it (after the
+	 * prefilter), over one more pass */
+	uint64_t *ns = calloc(e->rb->nrules + 1, sizeof(uint64_t));
+	uint32_t *runs = calloc(e->rb->nrules + 1, sizeof(uint32_t));
+	size_t *order = calloc(e->rb->nrules + 1, sizeof(size_t));
+	if (ns != NULL && runs != NULL && order != NULL) {
+		cs.ms.prof_ns = ns;
+		cs.ms.prof_runs = runs;
+		for (size_t i = 0; i < c.n; i++)
+			engine_check(e, p, &cs, c.text[i], c.len[i]);
+		cs.ms.prof_ns = NULL;
+		cs.ms.prof_runs = NULL;
+		size_t nr = 0;
+		for (size_t r = 0; r < e->rb->nrules; r++)
+			if (e->rb->rules[r].kind == RULE_REGEX)
+				order[nr++] = r;
+		for (size_t a2 = 0; a2 < nr; a2++)
+			for (size_t b2 = a2 + 1; b2 < nr; b2++)
+				if (ns[order[b2]] > ns[order[a2]]) {
+					size_t x = order[a2];
+					order[a2] = order[b2];
+					order[b2] = x;
+				}
+		printf("  slowest regexes in the pipeline (us per comment overall; "
+		    "share of comments run on):\n");
+		for (size_t k = 0; k < nr && k < 10; k++) {
+			size_t r = order[k];
+			printf("    %-34s %8.2f us  %5.1f%%\n", e->rb->rules[r].id,
+			    (double)ns[r] / 1e3 / (double)c.n,
+			    100.0 * runs[r] / (double)c.n);
 		}
-		rt[nrt].rule = r;
-		rt[nrt].t = now() - t0 - best_norm / (double)passes * 0;
-		nrt++;
 	}
-	for (size_t a = 0; a < nrt; a++)
-		for (size_t b = a + 1; b < nrt; b++)
-			if (rt[b].t > rt[a].t) {
-				struct rtime x = rt[a];
-				rt[a] = rt[b];
-				rt[b] = x;
-			}
-	printf("  slowest regex rules (one pass, first match only, views included):\n");
-	for (size_t a = 0; a < nrt && a < 10; a++)
-		printf("    %-32s %8.2f us/comment\n", e->rb->rules[rt[a].rule].id,
-		    rt[a].t * 1e6 / (double)c.n);
-	pcre2_match_data_free(md);
-	free(rt);
+	free(ns);
+	free(runs);
+	free(order);
 	check_scratch_free(&cs);
 	engine_unref(e);
 	for (size_t i = 0; i < c.n; i++)

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lexicon.h"
 
@@ -222,8 +223,19 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		if (v == NULL)
 			return -1;
 		if (r->kind == RULE_REGEX) {
-			if (rb->use_prefilter && r->prefiltered && !ms->may[i])
-				continue;	/* none of its literals occurs */
+			if (rb->use_prefilter && r->prefiltered &&
+			    ms->may[i] != (uint8_t)((1u << r->atoms.nsets) - 1))
+				continue;	/* a required literal is missing */
+			if (ms->prof_ns != NULL) {
+				struct timespec t0, t1;
+				clock_gettime(CLOCK_MONOTONIC, &t0);
+				run_regex(ms, (uint32_t)i, v);
+				clock_gettime(CLOCK_MONOTONIC, &t1);
+				ms->prof_ns[i] += (uint64_t)((t1.tv_sec - t0.tv_sec) *
+				    1000000000LL + (t1.tv_nsec - t0.tv_nsec));
+				ms->prof_runs[i]++;
+				continue;
+			}
 			run_regex(ms, (uint32_t)i, v);
 		} else {
 			size_t s, e;

@@ -41,6 +41,9 @@ struct match_scratch {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack	*jit;
+	/* when set (benchmarks), time spent in each regex and caps rule */
+	uint64_t	*prof_ns;
+	uint32_t	*prof_runs;
 	/* set during a run */
 	const struct rulebook *rb;
 	const bool	*sets;

@@ -13,6 +13,13 @@ struct aset {
 	size_t	 n, cap;
 };
 
+/* The requirements of the top-level sequence, when the caller wants them
+ * all (a match must satisfy every one of them). */
+struct collect {
+	struct aset	 v[16];
+	size_t		 n;
+};
+
 struct pctx {
 	const char		*p;
 	prefilter_list_fn	*fn;
@@ -94,31 +101,58 @@ rarity(const char *s)
 	return n;
 }
 
-/* Better candidates have rarer least-rare literals, then fewer literals. */
+/* A rough chance that a literal occurs somewhere in a comment: short
+ * substrings are everywhere, common words nearly so. */
+static double
+chance(const char *s)
+{
+	size_t r = rarity(s);
+
+	if (r <= 1)
+		return r == 1 && strlen(s) > 1 ? 0.7 : 1.0;
+	return r == 2 ? 0.3 : r == 3 ? 0.05 : r == 4 ? 0.01 : r == 5 ? 0.003 :
+	    0.001;
+}
+
+/* The chance that any literal of the set occurs. */
+static double
+aset_chance(const struct aset *a)
+{
+	double p = 0;
+
+	for (size_t i = 0; i < a->n && p < 1.0; i++)
+		p += chance(a->v[i]);
+	return p < 1.0 ? p : 1.0;
+}
+
+/* Better candidates are less likely to occur, then have fewer literals. */
 static bool
 aset_better(const struct aset *a, const struct aset *b)
 {
-	size_t ma = (size_t)-1, mb = (size_t)-1;
-
 	if (!b->ok)
 		return a->ok;
 	if (!a->ok)
 		return false;
-	for (size_t i = 0; i < a->n; i++)
-		if (rarity(a->v[i]) < ma)
-			ma = rarity(a->v[i]);
-	for (size_t i = 0; i < b->n; i++)
-		if (rarity(b->v[i]) < mb)
-			mb = rarity(b->v[i]);
-	if (ma != mb)
-		return ma > mb;
+	double pa = aset_chance(a), pb = aset_chance(b);
+	if (pa != pb)
+		return pa < pb;
 	return a->n < b->n;
 }
 
-/* Take cand as the sequence's requirement if it beats best. */
+/* Take cand as the sequence's requirement if it beats best; a collector
+ * keeps a copy of every requirement. */
 static void
-consider(struct aset *best, struct aset *cand)
+consider(struct pctx *c, struct collect *all, struct aset *best,
+    struct aset *cand)
 {
+	if (all != NULL && cand->ok && cand->n > 0 &&
+	    all->n < sizeof(all->v) / sizeof(all->v[0])) {
+		struct aset *k = &all->v[all->n++];
+		memset(k, 0, sizeof(*k));
+		k->ok = true;
+		for (size_t i = 0; i < cand->n; i++)
+			aset_add(c, k, cand->v[i], strlen(cand->v[i]));
+	}
 	if (cand->ok && cand->n > 0 && aset_better(cand, best)) {
 		aset_free(best);
 		*best = *cand;
@@ -176,6 +210,7 @@ quantifier(struct pctx *c, bool *present)
 
 static void parse_alt(struct pctx *c, struct aset *out);
 
+
 static void
 skip_class(struct pctx *c)
 {
@@ -210,7 +245,7 @@ name_char(char ch)
  * characters, a group whose every branch has a requirement, or a list.
  */
 static void
-parse_seq(struct pctx *c, struct aset *best)
+parse_seq(struct pctx *c, struct aset *best, struct collect *all)
 {
 	char	 run[256];
 	size_t	 rn = 0;
@@ -346,18 +381,18 @@ parse_seq(struct pctx *c, struct aset *best)
 		if (rn > 0) {
 			struct aset r = { .ok = true };
 			aset_add(c, &r, run, rn);
-			consider(best, &r);
+			consider(c, all, best, &r);
 			rn = 0;
 		}
 		if (!literal && min > 0)
-			consider(best, &item);
+			consider(c, all, best, &item);
 		else
 			aset_free(&item);
 	}
 	if (rn > 0) {
 		struct aset r = { .ok = true };
 		aset_add(c, &r, run, rn);
-		consider(best, &r);
+		consider(c, all, best, &r);
 	}
 }
 
@@ -371,7 +406,7 @@ parse_alt(struct pctx *c, struct aset *out)
 	out->ok = true;
 	for (;;) {
 		struct aset s;
-		parse_seq(c, &s);
+		parse_seq(c, &s, NULL);
 		if (!s.ok || s.n == 0) {
 			all = false;
 			aset_free(&s);
@@ -388,33 +423,92 @@ parse_alt(struct pctx *c, struct aset *out)
 	}
 }
 
+static int
+atoms_add(struct prefilter_atoms *out, const char *s, unsigned set)
+{
+	char **nv = realloc(out->v, (out->n + 1) * sizeof(*nv));
+	if (nv == NULL)
+		return -1;
+	out->v = nv;
+	uint8_t *ns = realloc(out->set, out->n + 1);
+	if (ns == NULL)
+		return -1;
+	out->set = ns;
+	if ((out->v[out->n] = strdup(s)) == NULL)
+		return -1;
+	out->set[out->n++] = (uint8_t)set;
+	return 0;
+}
+
 int
 prefilter_analyze(const char *pattern, prefilter_list_fn *fn, void *ctx,
     struct prefilter_atoms *out)
 {
 	struct pctx	 c = { pattern, fn, ctx, false, false };
+	struct collect	 all;
 	struct aset	 a;
+	int		 rc = 0;
 
 	memset(out, 0, sizeof(*out));
+	memset(&all, 0, sizeof(all));
+	/* a plain sequence: every mandatory item is a requirement of its
+	 * own, and a match needs them all */
+	parse_seq(&c, &a, &all);
+	if (*c.p == '\0' && !c.bail && !c.oom && a.ok && a.n > 0) {
+		unsigned nsets = 0;
+		bool used[16] = { false };
+		/* the best first, then the other rare ones */
+		for (unsigned k = 0; k < PREFILTER_MAX_SETS; k++) {
+			size_t bi = all.n;
+			for (size_t i = 0; i < all.n; i++) {
+				/* a set found in most comments rules out little */
+				if (used[i] || (k > 0 && aset_chance(&all.v[i]) > 0.5))
+					continue;
+				if (bi == all.n || aset_better(&all.v[i], &all.v[bi]))
+					bi = i;
+			}
+			if (bi == all.n)
+				break;
+			used[bi] = true;
+			for (size_t i = 0; i < all.v[bi].n; i++)
+				if (atoms_add(out, all.v[bi].v[i], nsets) == -1)
+					c.oom = true;
+			nsets++;
+		}
+		out->nsets = nsets;
+		rc = c.oom ? -1 : 1;
+		goto done;
+	}
+	/* branches: a match needs one literal of some branch */
+	aset_free(&a);
+	for (size_t i = 0; i < all.n; i++)
+		aset_free(&all.v[i]);
+	memset(&all, 0, sizeof(all));
+	c.p = pattern;
+	c.bail = false;
 	parse_alt(&c, &a);
 	if (c.oom) {
-		aset_free(&a);
-		return -1;
+		rc = -1;
+		goto done;
 	}
 	/* trailing ')' without '(' and the like: trust nothing */
-	if (*c.p != '\0' || !a.ok || c.bail) {
-		aset_free(&a);
-		return 0;
-	}
-	for (size_t i = 0; i < a.n; i++) {
-		if (a.v[i][0] == '\0') {
-			aset_free(&a);
-			return 0;
-		}
-	}
-	out->v = a.v;
-	out->n = a.n;
-	return 1;
+	if (*c.p != '\0' || !a.ok || c.bail)
+		goto done;
+	for (size_t i = 0; i < a.n; i++)
+		if (a.v[i][0] == '\0')
+			goto done;
+	for (size_t i = 0; i < a.n; i++)
+		if (atoms_add(out, a.v[i], 0) == -1)
+			c.oom = true;
+	out->nsets = 1;
+	rc = c.oom ? -1 : 1;
+done:
+	aset_free(&a);
+	for (size_t i = 0; i < all.n; i++)
+		aset_free(&all.v[i]);
+	if (rc != 1)
+		prefilter_atoms_free(out);
+	return rc;
 }
 
 void
@@ -423,6 +517,7 @@ prefilter_atoms_free(struct prefilter_atoms *a)
 	for (size_t i = 0; i < a->n; i++)
 		free(a->v[i]);
 	free(a->v);
+	free(a->set);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -437,6 +532,7 @@ struct pf_node {
 struct pf_out {
 	uint32_t	 rule;
 	uint32_t	 next;			/* index + 1, 0 ends */
+	uint8_t		 bit;
 };
 
 struct prefilter {
@@ -513,7 +609,8 @@ pf_child(struct prefilter *pf, uint32_t n, uint8_t b, bool create)
 }
 
 int
-prefilter_add(struct prefilter *pf, const char *atom, uint32_t rule)
+prefilter_add(struct prefilter *pf, const char *atom, uint32_t rule,
+    unsigned set)
 {
 	uint32_t n = 0;
 
@@ -522,9 +619,10 @@ prefilter_add(struct prefilter *pf, const char *atom, uint32_t rule)
 	for (const char *p = atom; *p != '\0'; p++)
 		if ((n = pf_child(pf, n, fold_byte((uint8_t)*p), true)) == 0)
 			return -1;
-	/* one output per rule and state is enough */
+	uint8_t bit = (uint8_t)(1u << set);
+	/* one output per rule, set and state is enough */
 	for (uint32_t o = pf->nodes[n].out; o != 0; o = pf->outs[o - 1].next)
-		if (pf->outs[o - 1].rule == rule)
+		if (pf->outs[o - 1].rule == rule && pf->outs[o - 1].bit == bit)
 			return 0;
 	if (pf->nouts == pf->outs_cap) {
 		size_t ncap = pf->outs_cap ? pf->outs_cap * 2 : 64;
@@ -535,6 +633,7 @@ prefilter_add(struct prefilter *pf, const char *atom, uint32_t rule)
 		pf->outs_cap = ncap;
 	}
 	pf->outs[pf->nouts].rule = rule;
+	pf->outs[pf->nouts].bit = bit;
 	pf->outs[pf->nouts].next = pf->nodes[n].out;
 	pf->nodes[n].out = (uint32_t)++pf->nouts;
 	return 0;
@@ -617,7 +716,7 @@ prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 		for (uint32_t r = pf->report[s]; r != 0; r = pf->dict[r - 1]) {
 			for (uint32_t o = pf->nodes[r - 1].out; o != 0;
 			    o = pf->outs[o - 1].next)
-				may[pf->outs[o - 1].rule] = 1;
+				may[pf->outs[o - 1].rule] |= pf->outs[o - 1].bit;
 		}
 	}
 }

@@ -11,9 +11,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Up to PREFILTER_MAX_SETS sets of literals, every one of which a match
+ * must hit (one literal of each): atom v[i] belongs to set set[i]. */
+#define PREFILTER_MAX_SETS	4
+
 struct prefilter_atoms {
 	char	**v;
+	uint8_t	 *set;
 	size_t	  n;
+	unsigned  nsets;
 };
 
 /* Look up list `name`: the first word of each entry, as the splice
@@ -31,10 +37,13 @@ struct prefilter;
 
 struct prefilter *prefilter_new(void);
 void	prefilter_free(struct prefilter *pf);
-/* Literals are matched case-insensitively for ASCII. */
-int	prefilter_add(struct prefilter *pf, const char *atom, uint32_t rule);
+/* Literals are matched case-insensitively for ASCII; set is the bit the
+ * literal sets in may[rule]. */
+int	prefilter_add(struct prefilter *pf, const char *atom, uint32_t rule,
+	    unsigned set);
 int	prefilter_compile(struct prefilter *pf);
-/* Set may[rule] = 1 for every rule one of whose literals occurs in text. */
+/* may[rule] |= 1 << set for every literal that occurs in text: a rule
+ * can match only when all bits of its sets are there. */
 void	prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 	    uint8_t *may);
 

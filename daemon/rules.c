@@ -1182,7 +1182,8 @@ prefilters_build(struct rulebook *rb)
 		if (g->pf == NULL && (g->pf = prefilter_new()) == NULL)
 			return -1;
 		for (size_t k = 0; k < r->atoms.n; k++)
-			if (prefilter_add(g->pf, r->atoms.v[k], (uint32_t)i) == -1)
+			if (prefilter_add(g->pf, r->atoms.v[k], (uint32_t)i,
+			    r->atoms.set[k]) == -1)
 				return -1;
 	}
 	for (size_t g = 0; g < rb->ngroups; g++)
