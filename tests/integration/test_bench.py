@@ -32,7 +32,7 @@ class EngineBenchTest(unittest.TestCase):
         r = self.run_bench()
         self.assertEqual(r.returncode, 0, r.stderr)
         for what in ("whole pipeline", "views only", "decisions: accept",
-                     "regexes behind the literal prefilter", "slowest regex rules"):
+                     "regexes behind the literal prefilter", "slowest regexes in the pipeline"):
             self.assertIn(what, r.stdout)
         self.assertRegex(r.stdout, r"whole pipeline\s+\d+ comments/s\s+[\d.]+ MB/s")
 
