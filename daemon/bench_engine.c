@@ -111,7 +111,9 @@ bench_engine_main(int argc, char **argv)
 		if (corpus_load(&c, argv[i]) == -1)
 			return 2;
 	diag_init(&d);
+	double tl = now();
 	struct engine *e = engine_load(&eo, &d);
+	tl = now() - tl;
 	diag_print(&d, stderr);
 	diag_free(&d);
 	if (e == NULL)
@@ -184,6 +186,7 @@ bench_engine_main(int argc, char **argv)
 	double mb = (double)c.bytes / 1e6;
 	printf("engine benchmark: %zu comments, %.1f MB, best of %d passes, one thread\n",
 	    c.n, mb, passes);
+	printf("  loading the configuration and rules: %.1f ms\n", tl * 1e3);
 	printf("  whole pipeline   %10.0f comments/s  %8.1f MB/s  %6.2f us/comment\n",
 	    (double)c.n / best_all, mb / best_all, best_all * 1e6 / (double)c.n);
 	printf("  views only       %10.0f comments/s  %8.1f MB/s  %6.2f us/comment\n",

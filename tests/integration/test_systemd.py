@@ -225,10 +225,15 @@ class SocketActivationTest(unittest.TestCase):
                 stderr=subprocess.PIPE)
             try:
                 deadline = time.monotonic() + TIMEOUT
-                while not os.path.exists(sock):
+                # the file appears at bind(); connect works after listen()
+                while True:
                     self.assertIsNone(proc.poll(), "systemd-socket-activate exited")
                     self.assertLess(time.monotonic(), deadline)
-                    time.sleep(0.01)
+                    try:
+                        Client(sock).close()
+                        break
+                    except (FileNotFoundError, ConnectionRefusedError):
+                        time.sleep(0.01)
                 with Client(sock) as c:
                     a = c.ask({"id": 7, "text": "darn it"})
                     self.assertEqual(a["id"], 7)
