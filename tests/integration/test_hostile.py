@@ -550,6 +550,25 @@ class PeerCredentialTest(unittest.TestCase):
             self.assertTrue(self.refused(d))
 
 
+class SocketPermissionTest(unittest.TestCase):
+    def test_socket_mode_and_group(self):
+        import grp
+        import stat as st
+        with Daemon() as d:
+            self.assertEqual(st.S_IMODE(os.stat(d.socket_path).st_mode), 0o660)
+        group = next((g for g in ("nogroup", "daemon", "users")
+                      if g in {e.gr_name for e in grp.getgrall()}), None)
+        cfg = {"socket_mode": "0600"}
+        if group is not None:
+            cfg["socket_group"] = group
+        with Daemon(config=cfg) as d:
+            info = os.stat(d.socket_path)
+            self.assertEqual(st.S_IMODE(info.st_mode), 0o600)
+            if group is not None:
+                self.assertEqual(info.st_gid, grp.getgrnam(group).gr_gid)
+            self.assertEqual(d.ask({"id": 1, "text": "darn"})["decision"], "reject")
+
+
 class NoTextInLogsTest(unittest.TestCase):
     MARK = "zq7xmarkerqz"
 
