@@ -847,7 +847,9 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 	/* the normal and folded views are case-folded already: caseless
 	 * matching there would only cost time, unless the admin wrote an
 	 * upper-case letter that would then never match */
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
+	/* no PCRE2_NO_UTF_CHECK: a rule file may hold any bytes, and PCRE2
+	 * reads past the end of a pattern that is not UTF-8 */
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP;
 	if (r->view == VIEW_RAW || pattern_has_upper(pat))
 		opts |= PCRE2_CASELESS;
 	r->re = pcre2_compile((PCRE2_SPTR)full, PCRE2_ZERO_TERMINATED, opts,

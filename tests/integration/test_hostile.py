@@ -523,6 +523,23 @@ class RunawayRegexTest(unittest.TestCase):
             d.wait_log(r"runaway\.")
 
 
+class BadRuleFileTest(unittest.TestCase):
+    def test_reload_with_invalid_utf8_in_a_regex_is_refused(self):
+        # found by fuzz_rules: PCRE2 was told the pattern was UTF-8
+        # without checking, and read past its end
+        with Daemon() as d:
+            path = os.path.join(d.rules_dir, "broken.conf")
+            with open(path, "wb") as f:
+                f.write(b'category = "vulgarity";\n'
+                        b'rules = ( { id = "b.utf8"; regex = "ab\xff\x01c"; },\n'
+                        b'          { id = "b.utf8w"; words = ["x\xc0\xafy"]; } );\n')
+            mark = d.log_mark()
+            d.signal(1)                         # SIGHUP
+            d.wait_log(r"reload failed", start=mark)
+            self.assertIn("UTF-8", d.stderr)
+            self.assertEqual(d.ask({"id": 1, "text": "darn"})["decision"], "reject")
+
+
 class PeerCredentialTest(unittest.TestCase):
     def refused(self, d):
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
