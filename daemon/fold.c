@@ -422,6 +422,81 @@ pass_squeeze(const struct view *in, struct view_buf *out)
 	return finish(out, in, keep);
 }
 
+static const unsigned char fold_lower[256] = {
+#define L(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define R8(b) L(b), L(b+1), L(b+2), L(b+3), L(b+4), L(b+5), L(b+6), L(b+7)
+	R8(0), R8(8), R8(16), R8(24), R8(32), R8(40), R8(48), R8(56),
+	R8(64), R8(72), R8(80), R8(88), R8(96), R8(104), R8(112), R8(120),
+	R8(128), R8(136), R8(144), R8(152), R8(160), R8(168), R8(176), R8(184),
+	R8(192), R8(200), R8(208), R8(216), R8(224), R8(232), R8(240), R8(248)
+#undef R8
+#undef L
+};
+
+/*
+ * One pass over the text, eight bytes of state at a time rather than one:
+ * the OR of its byte classes, and whether two one-letter words stand a
+ * short gap apart (the spelled-out words the join pass is for), from a
+ * 64-bit mask of word bytes per 64-byte chunk. With dst, the text is also
+ * copied there in lower case (the normal view of ASCII text, in the same
+ * pass). The join answer means something only for ASCII text.
+ */
+unsigned
+fold_scan(const char *src, char *dst, size_t n)
+{
+	const unsigned char *t = (const unsigned char *)src;
+	size_t		 i = 0;
+	uint64_t	 prev_w = 0, prev_s = 0;
+	unsigned	 a = 0;
+	bool		 found = false;
+
+	while (i < n) {
+		uint64_t w = 0;
+		size_t chunk = n - i < 64 ? n - i : 64, k = 0;
+		const unsigned char *p = t + i;
+		for (; k + 8 <= chunk; k += 8) {
+			unsigned c0 = fold_class[p[k]], c1 = fold_class[p[k + 1]],
+			    c2 = fold_class[p[k + 2]], c3 = fold_class[p[k + 3]],
+			    c4 = fold_class[p[k + 4]], c5 = fold_class[p[k + 5]],
+			    c6 = fold_class[p[k + 6]], c7 = fold_class[p[k + 7]];
+			a |= c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7;
+			unsigned m = (c0 & 1) | (c1 & 1) << 1 | (c2 & 1) << 2 |
+			    (c3 & 1) << 3 | (c4 & 1) << 4 | (c5 & 1) << 5 |
+			    (c6 & 1) << 6 | (c7 & 1) << 7;
+			w |= (uint64_t)m << k;
+		}
+		for (; k < chunk; k++) {
+			unsigned c = fold_class[p[k]];
+			a |= c;
+			w |= (uint64_t)(c & FC_WORD) << k;
+		}
+		if (dst != NULL)
+			for (k = 0; k < chunk; k++)
+				dst[i + k] = (char)fold_lower[p[k]];
+		/* a word of one byte: word, with non-words on both sides (the
+		 * byte after a chunk counts as a non-word: a superset) */
+		uint64_t left = (w << 1) | (prev_w >> 63);
+		uint64_t s = w & ~left & ~(w >> 1);
+		if (chunk < 64)
+			s &= (1ULL << chunk) - 1;
+		/* and another one at most FOLD_JOIN_MAX_SEP + 1 bytes before */
+		for (unsigned d = 2; !found && d <= FOLD_JOIN_MAX_SEP + 1; d++)
+			if (s & ((s << d) | (prev_s >> (64 - d))))
+				found = true;
+		prev_w = w;
+		prev_s = s;
+		i += chunk;
+	}
+	unsigned hint = FOLD_HINT_KNOWN;
+	if (a & FC_LEET)
+		hint |= FOLD_LEET;
+	if (a & FC_NONASCII)
+		hint |= FOLD_CONFUSABLES | FOLD_JOIN;	/* join looks again */
+	if (found)
+		hint |= FOLD_JOIN;
+	return hint;
+}
+
 typedef int fold_pass(const struct view *, struct view_buf *);
 
 int
@@ -444,14 +519,9 @@ fold_view(struct view_buf *out, struct view_buf *tmp,
 	 * and non-ASCII bytes. Stretched and spelled-out words are looked
 	 * for by their passes, in the text those get.
 	 */
-	const unsigned char *nt = (const unsigned char *)normal->text;
-	unsigned needed = FOLD_JOIN | FOLD_SQUEEZE, acc = 0;
-	for (size_t i = 0; i < normal->len; i++)
-		acc |= fold_class[nt[i]];
-	if (acc & FC_LEET)
-		needed |= FOLD_LEET;
-	if (acc & FC_NONASCII)
-		needed |= FOLD_CONFUSABLES;
+	unsigned needed = normal->hint & FOLD_HINT_KNOWN ? normal->hint :
+	    fold_scan(normal->text, NULL, normal->len);
+	needed |= FOLD_SQUEEZE;		/* asked by the pass, after leet */
 	if (needed & FOLD_CONFUSABLES)
 		needed |= FOLD_LEET | FOLD_SQUEEZE;	/* look-alikes may make them */
 	for (size_t p = 0; p < sizeof(passes) / sizeof(passes[0]); p++) {
@@ -502,6 +572,7 @@ fold_string(const char *s, size_t len, unsigned folds, size_t *outlen)
 	in.len = len;
 	in.ostart = in.oend = NULL;	/* identity: the maps are not wanted */
 	in.squeezed = NULL;
+	in.hint = 0;
 	int rc = fold_view(&a, &b, &in, folds);
 	if (rc == 0) {
 		res = a.text;

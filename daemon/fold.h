@@ -21,6 +21,12 @@ char	*fold_string(const char *s, size_t len, unsigned folds,
 /* Squeeze every run of one ASCII character to one, into out (len bytes
  * of room): the key under which stretched words are looked up. */
 size_t	fold_squeeze_key(const char *s, size_t len, char *out);
+/* Bits of a hint about a text (FOLD_* that could change it), computed by
+ * fold_scan; FOLD_HINT_KNOWN marks a hint as computed. */
+#define FOLD_HINT_KNOWN	(1u << 8)
+/* Scan src once for the folds worth running; with dst, also copy it there
+ * in lower case (the normal view of ASCII text). */
+unsigned fold_scan(const char *src, char *dst, size_t n);
 /* Parse a fold name ("confusables", "leet", "squeeze", "join"); 0 if
  * unknown. */
 unsigned fold_parse(const char *name);

@@ -148,11 +148,12 @@ norm_into(struct view_buf *b, const char *s, size_t len)
 	b->identity = false;
 	if (view_buf_reserve(b, len + 16) == -1)
 		return -1;
+	b->hint = 0;
 	if (all_ascii(s, len)) {
 		/* most comments: lower case is the whole normal form, and
-		 * every byte stays where it was */
-		for (i = 0; i < len; i++)
-			b->text[i] = (char)ascii_lower[(unsigned char)s[i]];
+		 * every byte stays where it was; the same pass tells the
+		 * folded view which folds are worth running */
+		b->hint = fold_scan(s, b->text, len);
 		b->len = len;
 		b->text[len] = '\0';
 		b->identity = true;
@@ -192,6 +193,7 @@ views_build(struct views *vs, const char *text, size_t len)
 	vs->raw.len = len;
 	vs->raw.ostart = vs->raw.oend = NULL;
 	vs->raw.squeezed = NULL;
+	vs->raw.hint = 0;
 	vs->nfolded = 0;
 	if (norm_into(&vs->nbuf, text, len) == -1)
 		return -1;
@@ -200,6 +202,7 @@ views_build(struct views *vs, const char *text, size_t len)
 	vs->normal.ostart = vs->nbuf.identity ? NULL : vs->nbuf.ostart;
 	vs->normal.oend = vs->nbuf.identity ? NULL : vs->nbuf.oend;
 	vs->normal.squeezed = NULL;
+	vs->normal.hint = vs->nbuf.identity ? vs->nbuf.hint : 0;
 	return 0;
 }
 
@@ -229,6 +232,7 @@ views_folded(struct views *vs, unsigned folds)
 	vs->folded[i].ostart = vs->fbuf[i].ostart;
 	vs->folded[i].oend = vs->fbuf[i].oend;
 	vs->folded[i].squeezed = vs->fbuf[i].squeezed;
+	vs->folded[i].hint = 0;
 	return &vs->folded[i];
 }
 

@@ -34,6 +34,7 @@ struct view {
 	const uint32_t	*ostart, *oend;
 	/* folded views: 1 where a stretched run ("uuuu") was squeezed */
 	const uint8_t	*squeezed;
+	unsigned	 hint;		/* normal view: fold_scan's, or 0 */
 };
 
 struct view_buf {
@@ -42,6 +43,7 @@ struct view_buf {
 	uint8_t		*squeezed;
 	size_t		 len, cap;
 	bool		 identity;	/* byte i came from byte i: maps unused */
+	unsigned	 hint;		/* fold_scan's, when identity */
 };
 
 /* Where view byte i came from; views whose bytes map one to one (the raw
