@@ -500,6 +500,46 @@ test_policy_errors(void **state)
 	    "default_policy 'strict' is not one of the policies"));
 }
 
+/* folds = [...] switches folds per rule set: a set without join or
+ * squeeze does not see spelled-out or stretched words, one with them does. */
+static void
+test_folds_per_set(void **state)
+{
+	struct fx *x = *state;
+
+	put(x, "rules/leetonly.conf",
+	    "category = \"leetonly\";\n"
+	    "folds = [\"leet\"];\n"
+	    "rules = ( { id = \"l.shit\"; words = [\"shit\"]; } );\n");
+	put(x, "rules/allfolds.conf",
+	    "category = \"allfolds\";\n"
+	    "rules = ( { id = \"a.shit\"; words = [\"shit\"]; } );\n");
+	struct engine *e = load(x, config_text);
+	assert_non_null(e);
+	engine_unref(x->e);
+	x->e = e;
+
+	static const struct { const char *text; bool leet, all; } cases[] = {
+		{ "what sh1t", true, true },
+		{ "what s h i t", false, true },
+		{ "what shiiiit", false, true },
+		{ "what \xd1\x95h\xd1\x96t", false, true },	/* Cyrillic s, i */
+		{ "what a ship", false, false },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		check(x, NULL, cases[i].text);
+		bool leet = false, all = false;
+		for (size_t h = 0; h < x->cs.ms.nhits; h++) {
+			leet |= strcmp(rule_of(x, (uint32_t)h), "l.shit") == 0;
+			all |= strcmp(rule_of(x, (uint32_t)h), "a.shit") == 0;
+		}
+		if (leet != cases[i].leet || all != cases[i].all)
+			fail_msg("%s: leet-only set %s, all-folds set %s",
+			    cases[i].text, leet ? "hit" : "missed",
+			    all ? "hit" : "missed");
+	}
+}
+
 static void
 test_no_policies_configured(void **state)
 {
@@ -526,6 +566,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_accept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_folds_per_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_spans_in_original, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_allow_suppresses, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_except, setup, teardown),
