@@ -55,6 +55,18 @@ request_salvage_id(struct request *r, const char *line, size_t len)
 		copy[i + (size_t)bad] = '?';
 		i += (size_t)bad + 1;
 	}
+	/* escapes of lone surrogates ("\ud800") become U+FFFD, same length */
+	for (i = 0; i + 6 <= len; i++) {
+		if (copy[i] != '\\')
+			continue;
+		if (copy[i + 1] == 'u' && (copy[i + 2] == 'd' || copy[i + 2] == 'D') &&
+		    copy[i + 3] != '\0' && strchr("89abAB", copy[i + 3]) != NULL) {
+			memcpy(copy + i + 2, "fffd", 4);
+			i += 5;
+		} else {
+			i++;	/* an escaped character, maybe a backslash */
+		}
+	}
 	r->root = json_loadb(copy, len, JSON_ALLOW_NUL, NULL);
 	free(copy);
 	json_t *id = json_object_get(r->root, "id");
@@ -90,9 +102,11 @@ request_parse(struct request *r, const char *line, size_t len,
 	r->root = json_loadb(line, len, JSON_ALLOW_NUL, &je);
 	if (r->root == NULL) {
 		if (json_error_code(&je) == json_error_invalid_utf8 ||
-		    strstr(je.text, "nicode") != NULL)
+		    strstr(je.text, "nicode") != NULL) {
+			request_salvage_id(r, line, len);
 			return fail(err, ERR_INVALID_UTF8, "%s at byte %d",
 			    je.text, je.position);
+		}
 		return fail(err, ERR_BAD_JSON, "%s at byte %d", je.text,
 		    je.position);
 	}

@@ -124,9 +124,22 @@ test_invalid_utf8_escapes(void **state)
 	expect_error("{\"text\":\"\\ud800\"}", ERR_INVALID_UTF8, NULL);
 	expect_error("{\"text\":\"a\\udfffb\"}", ERR_INVALID_UTF8, NULL);
 	expect_error("{\"text\":\"\\ud800x\"}", ERR_INVALID_UTF8, NULL);
-	/* a proper pair is fine */
+	/* the error still carries the id, so the client can match it */
 	struct request		 r;
 	struct request_error	 err;
+	assert_int_equal(parse(&r, &err,
+	    "{\"id\":\"c-9\",\"text\":\"\\ud800\"}"), -1);
+	assert_int_equal(err.code, ERR_INVALID_UTF8);
+	assert_non_null(r.id);
+	assert_string_equal(json_string_value(r.id), "c-9");
+	request_clear(&r);
+	assert_int_equal(parse(&r, &err,
+	    "{\"id\":41,\"text\":\"\xff\"}"), -1);
+	assert_int_equal(err.code, ERR_INVALID_UTF8);
+	assert_non_null(r.id);
+	assert_int_equal(json_integer_value(r.id), 41);
+	request_clear(&r);
+	/* a proper pair is fine */
 	assert_int_equal(parse(&r, &err, "{\"text\":\"\\ud83d\\ude00\"}"), 0);
 	assert_int_equal(err.code, ERR_NONE);
 	assert_int_equal(r.text_len, 4);
