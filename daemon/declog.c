@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "reply.h"
 
 /*
  * The descriptor number never changes while the log is on: a reopen
@@ -114,7 +115,8 @@ declog_decision(const struct engine *e, const struct policy *p,
 	size_t n = strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%S", &tm);
 	snprintf(ts + n, sizeof(ts) - n, ".%03ldZ", (long)(tv.tv_usec / 1000));
 
-	json_t *o = json_object(), *cats = json_array(), *rules = json_array();
+	json_t *o = json_object(), *cats = reply_categories(e, v);
+	json_t *rules = json_array();
 	if (o == NULL || cats == NULL || rules == NULL) {
 		json_decref(o);
 		json_decref(cats);
@@ -124,10 +126,6 @@ declog_decision(const struct engine *e, const struct policy *p,
 	json_object_set_new(o, "time", json_string(ts));
 	json_object_set(o, "id", id != NULL ? id : json_null());
 	json_object_set_new(o, "decision", json_string(decision_name(v->decision)));
-	for (size_t c = 0; c < e->rb->ncategories; c++)
-		if (v->cat_state[c] != 0)
-			json_array_append_new(cats,
-			    json_string(e->rb->categories[c]));
 	json_object_set_new(o, "categories", cats);
 	for (size_t i = 0; i < v->nreasons; i++) {
 		const char *rid = e->rb->rules[cs->ms.hits[v->reasons[i]].rule].id;

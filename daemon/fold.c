@@ -422,17 +422,6 @@ pass_squeeze(const struct view *in, struct view_buf *out)
 	return finish(out, in, keep);
 }
 
-static const unsigned char fold_lower[256] = {
-#define L(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
-#define R8(b) L(b), L(b+1), L(b+2), L(b+3), L(b+4), L(b+5), L(b+6), L(b+7)
-	R8(0), R8(8), R8(16), R8(24), R8(32), R8(40), R8(48), R8(56),
-	R8(64), R8(72), R8(80), R8(88), R8(96), R8(104), R8(112), R8(120),
-	R8(128), R8(136), R8(144), R8(152), R8(160), R8(168), R8(176), R8(184),
-	R8(192), R8(200), R8(208), R8(216), R8(224), R8(232), R8(240), R8(248)
-#undef R8
-#undef L
-};
-
 /*
  * One pass over the text, eight bytes of state at a time rather than one:
  * the OR of its byte classes, and whether two one-letter words stand a
@@ -472,7 +461,7 @@ fold_scan(const char *src, char *dst, size_t n)
 		}
 		if (dst != NULL)
 			for (k = 0; k < chunk; k++)
-				dst[i + k] = (char)fold_lower[p[k]];
+				dst[i + k] = (char)text_ascii_lower[p[k]];
 		/* a word of one byte: word, with non-words on both sides (the
 		 * byte after a chunk counts as a non-word: a superset) */
 		uint64_t left = (w << 1) | (prev_w >> 63);

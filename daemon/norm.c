@@ -14,15 +14,6 @@
 	UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STRIPMARK | \
 	UTF8PROC_LUMP)
 
-static const unsigned char ascii_lower[128] = {
-#define L(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
-#define R8(b) L(b), L(b+1), L(b+2), L(b+3), L(b+4), L(b+5), L(b+6), L(b+7)
-	R8(0), R8(8), R8(16), R8(24), R8(32), R8(40), R8(48), R8(56),
-	R8(64), R8(72), R8(80), R8(88), R8(96), R8(104), R8(112), R8(120)
-#undef R8
-#undef L
-};
-
 void
 views_init(struct views *vs)
 {
@@ -167,7 +158,7 @@ norm_into(struct view_buf *b, const char *s, size_t len)
 			if (b->len == b->cap &&
 			    view_buf_reserve(b, b->len + 1 + (len - i)) == -1)
 				return -1;
-			b->text[b->len] = (char)ascii_lower[c];
+			b->text[b->len] = (char)text_ascii_lower[c];
 			b->ostart[b->len] = (uint32_t)i;
 			b->oend[b->len] = (uint32_t)i + 1;
 			b->len++;

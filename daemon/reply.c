@@ -22,12 +22,25 @@ hit_json(const struct engine *e, const struct hit *h, const char *text)
 }
 
 json_t *
+reply_categories(const struct engine *e, const struct verdict *v)
+{
+	json_t *cats = json_array();
+
+	for (size_t c = 0; cats != NULL && c < e->rb->ncategories; c++)
+		if (v->cat_state[c] != 0)
+			json_array_append_new(cats,
+			    json_string(e->rb->categories[c]));
+	return cats;
+}
+
+json_t *
 reply_verdict(const struct engine *e, const struct policy *p,
     const struct check_scratch *cs, json_t *id, const char *text,
     bool dry_run)
 {
 	const struct verdict *v = &cs->v;
-	json_t *o = json_object(), *cats = json_array(), *reasons = json_array();
+	json_t *o = json_object(), *cats = reply_categories(e, v);
+	json_t *reasons = json_array();
 
 	if (o == NULL || cats == NULL || reasons == NULL) {
 		json_decref(o);
@@ -38,10 +51,6 @@ reply_verdict(const struct engine *e, const struct policy *p,
 	if (id != NULL)
 		json_object_set(o, "id", id);
 	json_object_set_new(o, "decision", json_string(decision_name(v->decision)));
-	for (size_t c = 0; c < e->rb->ncategories; c++)
-		if (v->cat_state[c] != 0)
-			json_array_append_new(cats,
-			    json_string(e->rb->categories[c]));
 	json_object_set_new(o, "categories", cats);
 	for (size_t i = 0; i < v->nreasons; i++)
 		json_array_append_new(reasons,

@@ -11,6 +11,8 @@
 json_t	*reply_verdict(const struct engine *e, const struct policy *p,
 	    const struct check_scratch *cs, json_t *id, const char *text,
 	    bool dry_run);
+/* The categories that reached a threshold, as a JSON array. */
+json_t	*reply_categories(const struct engine *e, const struct verdict *v);
 json_t	*reply_error(json_t *id, enum err_code code, const char *message);
 /* Write obj as one compact line to fn; takes ownership of obj. */
 int	reply_dump(json_t *obj, json_dump_callback_t fn, void *ctx);

@@ -465,28 +465,7 @@ add_entries(struct loader *ld, struct rule_group *g, const struct strvec *sv,
 	return added;
 }
 
-/* Append s escaped for a PCRE2 pattern. */
-static int
-re_append(struct strvec *buf, char **out, size_t *olen, size_t *ocap,
-    const char *s, size_t n)
-{
-	(void)buf;
-	if (*olen + n + 1 > *ocap) {
-		size_t ncap = *ocap ? *ocap : 256;
-		while (ncap < *olen + n + 1)
-			ncap *= 2;
-		char *no = realloc(*out, ncap);
-		if (no == NULL)
-			return -1;
-		*out = no;
-		*ocap = ncap;
-	}
-	memcpy(*out + *olen, s, n);
-	*olen += n;
-	(*out)[*olen] = '\0';
-	return 0;
-}
-
+/* A growing pattern string. */
 struct rebuf {
 	char	*s;
 	size_t	 len, cap;
@@ -495,7 +474,20 @@ struct rebuf {
 static int
 rb_put(struct rebuf *b, const char *s, size_t n)
 {
-	return re_append(NULL, &b->s, &b->len, &b->cap, s, n);
+	if (b->len + n + 1 > b->cap) {
+		size_t ncap = b->cap ? b->cap : 256;
+		while (ncap < b->len + n + 1)
+			ncap *= 2;
+		char *ns = realloc(b->s, ncap);
+		if (ns == NULL)
+			return -1;
+		b->s = ns;
+		b->cap = ncap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
 }
 
 static int

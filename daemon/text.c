@@ -19,6 +19,17 @@ const uint8_t text_ascii_word[256] = {
 	['y'] = W1, ['z'] = W1,
 };
 
+const uint8_t text_ascii_lower[256] = {
+#define L(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define R8(b) L(b), L(b+1), L(b+2), L(b+3), L(b+4), L(b+5), L(b+6), L(b+7)
+	R8(0), R8(8), R8(16), R8(24), R8(32), R8(40), R8(48), R8(56),
+	R8(64), R8(72), R8(80), R8(88), R8(96), R8(104), R8(112), R8(120),
+	R8(128), R8(136), R8(144), R8(152), R8(160), R8(168), R8(176), R8(184),
+	R8(192), R8(200), R8(208), R8(216), R8(224), R8(232), R8(240), R8(248)
+#undef R8
+#undef L
+};
+
 int32_t
 text_decode(const char *s, size_t len, size_t *adv)
 {

@@ -27,5 +27,7 @@ bool	text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
 	    size_t *end);
 
 extern const uint8_t text_ascii_word[256];
+/* ASCII upper case to lower case; every other byte as it is. */
+extern const uint8_t text_ascii_lower[256];
 
 #endif
