@@ -181,14 +181,14 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		if (np == NULL)
 			return -1;
 		ms->per_rule = np;
-		uint8_t *nm = realloc(ms->may, rb->nrules);
+		uint32_t *nm = realloc(ms->may, rb->nrules * sizeof(*nm));
 		if (nm == NULL)
 			return -1;
 		ms->may = nm;
 		ms->per_rule_cap = rb->nrules;
 	}
 	memset(ms->per_rule, 0, rb->nrules);
-	memset(ms->may, 0, rb->nrules);
+	memset(ms->may, 0, rb->nrules * sizeof(*ms->may));
 	if (views_build(&ms->views, text, len) == -1)
 		return -1;
 
@@ -224,7 +224,7 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 			return -1;
 		if (r->kind == RULE_REGEX) {
 			if (rb->use_prefilter && r->prefiltered &&
-			    ms->may[i] != (uint8_t)((1u << r->atoms.nsets) - 1))
+			    !prefilter_pass(&r->atoms, ms->may[i]))
 				continue;	/* a required literal is missing */
 			if (ms->prof_ns != NULL) {
 				struct timespec t0, t1;

@@ -1,50 +1,78 @@
 /* prefilter: a regex runs only where its required literals occur.
  *
- * At load time each pattern is read for a set of literals one of which
- * every match must contain (a word, or the words of a spliced @list); the
+ * At load time each pattern is read for the literals its matches must
+ * contain: sets of literals (a word, the words of a spliced @list, a
+ * short class spelled out), one literal of each set of some clause. The
  * literals of all regexes reading one view go into one Aho-Corasick
  * automaton. Per comment one pass of it over the view says which regexes
- * could match at all; the others are not run. */
+ * could match at all; the others are not run.
+ *
+ * A literal can also require a word boundary (\b) where it starts or
+ * ends, when the pattern puts one there: "ass" in \bass\b then does not
+ * count inside "class". */
 #ifndef DECORUM_PREFILTER_H
 #define DECORUM_PREFILTER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-/* Up to PREFILTER_MAX_SETS sets of literals, every one of which a match
- * must hit (one literal of each): atom v[i] belongs to set set[i]. */
-#define PREFILTER_MAX_SETS	4
+/* Sets of one regex (bits of a mask), and clauses over them. */
+#define PREFILTER_MAX_SETS	32
+#define PREFILTER_MAX_CLAUSES	32
 
+/* Literal flags: where a \b must hold for the literal to count. */
+#define PREFILTER_WORD_START	0x01
+#define PREFILTER_WORD_END	0x02
+
+/* Atom v[i] (with flags[i]) belongs to set set[i]. The regex can match
+ * only when, for some clause, every set of the clause's mask has one of
+ * its literals in the text. */
 struct prefilter_atoms {
 	char	**v;
 	uint8_t	 *set;
+	uint8_t	 *flags;
 	size_t	  n;
 	unsigned  nsets;
+	uint32_t  clause[PREFILTER_MAX_CLAUSES];
+	unsigned  nclauses;
 };
 
-/* Look up list `name`: the first word of each entry, as the splice
- * writes them. Returns -1 for an unknown list. */
+/* Look up list `name`: its entries as the splice writes them (words
+ * separated by one space, a stem ending in '*'). Returns -1 for an
+ * unknown list. */
 typedef int prefilter_list_fn(void *ctx, const char *name, size_t len,
 	    char *const **words, size_t *n);
 
-/* 1: out holds literals one of which every match of pattern contains;
- * 0: no such set could be found (the regex always runs); -1: no memory. */
+/* 1: out holds literals every match of pattern needs (see above);
+ * 0: no such literals could be found (the regex always runs); -1: no
+ * memory. */
 int	prefilter_analyze(const char *pattern, prefilter_list_fn *fn, void *ctx,
 	    struct prefilter_atoms *out);
 void	prefilter_atoms_free(struct prefilter_atoms *a);
+
+/* Could the regex match, given the sets the scan found (may[rule])? */
+static inline bool
+prefilter_pass(const struct prefilter_atoms *a, uint32_t may)
+{
+	for (unsigned i = 0; i < a->nclauses; i++)
+		if ((may & a->clause[i]) == a->clause[i])
+			return true;
+	return false;
+}
 
 struct prefilter;
 
 struct prefilter *prefilter_new(void);
 void	prefilter_free(struct prefilter *pf);
 /* Literals are matched case-insensitively for ASCII; set is the bit the
- * literal sets in may[rule]. */
-int	prefilter_add(struct prefilter *pf, const char *atom, uint32_t rule,
-	    unsigned set);
+ * literal sets in may[rule]; flags are PREFILTER_WORD_*. */
+int	prefilter_add(struct prefilter *pf, const char *atom, uint8_t flags,
+	    uint32_t rule, unsigned set);
 int	prefilter_compile(struct prefilter *pf);
-/* may[rule] |= 1 << set for every literal that occurs in text: a rule
- * can match only when all bits of its sets are there. */
+/* may[rule] |= 1 << set for every literal that occurs in text (where its
+ * word boundaries hold). */
 void	prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
-	    uint8_t *may);
+	    uint32_t *may);
 
 #endif

@@ -18,9 +18,9 @@ struct wlist {
 	char		*name;
 	char		**entries;
 	size_t		 n;
-	char		**first;	/* first word of each normalized entry */
-	size_t		 nfirst;
-	bool		 first_done;
+	char		**prepared;	/* each entry normalized, for the prefilter */
+	size_t		 nprepared;
+	bool		 prepared_done;
 	char		*file;		/* where it is defined, for messages */
 	int		 line;
 };
@@ -203,9 +203,9 @@ lists_free(struct loader *ld)
 		for (size_t k = 0; k < ld->lists[i].n; k++)
 			free(ld->lists[i].entries[k]);
 		free(ld->lists[i].entries);
-		for (size_t k = 0; k < ld->lists[i].nfirst; k++)
-			free(ld->lists[i].first[k]);
-		free(ld->lists[i].first);
+		for (size_t k = 0; k < ld->lists[i].nprepared; k++)
+			free(ld->lists[i].prepared[k]);
+		free(ld->lists[i].prepared);
 	}
 	free(ld->lists);
 	ld->lists = NULL;
@@ -790,10 +790,10 @@ pattern_has_upper(const char *p)
 	return false;
 }
 
-/* The prefilter's view of a list: the first word of each entry as the
- * splice writes it (normalized, without a stem mark). */
+/* The prefilter's view of a list: its entries as the splice writes them
+ * (normalized, words separated by one space, a stem mark kept). */
 static int
-list_first_words(void *ctx, const char *name, size_t len, char *const **words,
+list_entries(void *ctx, const char *name, size_t len, char *const **words,
     size_t *n)
 {
 	struct loader		*ld = ctx;
@@ -802,25 +802,19 @@ list_first_words(void *ctx, const char *name, size_t len, char *const **words,
 
 	if (wl == NULL)
 		return -1;
-	if (!wl->first_done) {
-		wl->first_done = true;
-		if ((wl->first = calloc(wl->n + 1, sizeof(char *))) == NULL)
+	if (!wl->prepared_done) {
+		wl->prepared_done = true;
+		if ((wl->prepared = calloc(wl->n + 1, sizeof(char *))) == NULL)
 			return -1;
 		for (size_t k = 0; k < wl->n; k++) {
 			size_t elen;
 			char *e = prepare_entry(wl->entries[k], &normal, &elen);
-			if (e == NULL)
-				continue;
-			e[strcspn(e, " *")] = '\0';
-			if (e[0] == '\0') {
-				free(e);
-				continue;
-			}
-			wl->first[wl->nfirst++] = e;
+			if (e != NULL)
+				wl->prepared[wl->nprepared++] = e;
 		}
 	}
-	*words = wl->first;
-	*n = wl->nfirst;
+	*words = wl->prepared;
+	*n = wl->nprepared;
 	return 0;
 }
 
@@ -867,7 +861,7 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 			    r->id);
 		pcre2_match_data_free(md);
 	}
-	if (prefilter_analyze(pat, list_first_words, ld, &r->atoms) == 1)
+	if (prefilter_analyze(pat, list_entries, ld, &r->atoms) == 1)
 		r->prefiltered = true;
 	/* JIT is an accelerator: without it the interpreter gives the same
 	 * answers, so a failure is only worth a warning. */
@@ -1176,8 +1170,8 @@ prefilters_build(struct rulebook *rb)
 		if (g->pf == NULL && (g->pf = prefilter_new()) == NULL)
 			return -1;
 		for (size_t k = 0; k < r->atoms.n; k++)
-			if (prefilter_add(g->pf, r->atoms.v[k], (uint32_t)i,
-			    r->atoms.set[k]) == -1)
+			if (prefilter_add(g->pf, r->atoms.v[k], r->atoms.flags[k],
+			    (uint32_t)i, r->atoms.set[k]) == -1)
 				return -1;
 	}
 	for (size_t g = 0; g < rb->ngroups; g++)

@@ -15,6 +15,8 @@
 #include "prefilter.h"
 
 static char *const insults[] = { "idiot", "moron", "dim" };
+/* entries as the splice writes them: words split by one space, a stem */
+static char *const groups[] = { "the jews", "black people", "gays", "muzz*" };
 
 static int
 lists(void *ctx, const char *name, size_t len, char *const **words, size_t *n)
@@ -25,16 +27,29 @@ lists(void *ctx, const char *name, size_t len, char *const **words, size_t *n)
 		*n = 3;
 		return 0;
 	}
+	if (len == 6 && memcmp(name, "groups", 6) == 0) {
+		*words = groups;
+		*n = 4;
+		return 0;
+	}
 	return -1;
 }
 
-/* Expect pattern to require the sets of spec: sets separated by " & ",
- * literals of a set by "|", in any order; NULL: no requirement at all. */
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Expect pattern to require spec: clauses separated by " || " (any one
+ * suffices), sets of a clause by " & " (all are needed), literals of a
+ * set by "|"; "<" before a literal: it must start at a word boundary,
+ * ">" after: end at one. Any order. NULL: no requirement at all. */
 static void
 expect(const char *pattern, const char *spec)
 {
 	struct prefilter_atoms	 a;
-	char			 got[1024] = "", want[1024];
+	char			 got[4096] = "";
 	int			 rc = prefilter_analyze(pattern, lists, NULL, &a);
 
 	if (spec == NULL) {
@@ -45,40 +60,54 @@ expect(const char *pattern, const char *spec)
 	}
 	if (rc != 1)
 		fail_msg("%s: expected \"%s\", got no requirement", pattern, spec);
-	/* canonical form: each set's literals sorted, sets sorted */
-	char sets[PREFILTER_MAX_SETS][256];
+	/* canonical form: literals sorted in sets, sets in clauses,
+	 * clauses in the whole */
+	char *sets[PREFILTER_MAX_SETS], *clauses[PREFILTER_MAX_CLAUSES];
 	for (unsigned k = 0; k < a.nsets; k++) {
-		char *lits[64];
+		char *lits[256];
 		size_t n = 0;
-		for (size_t i = 0; i < a.n && n < 64; i++)
-			if (a.set[i] == k)
-				lits[n++] = a.v[i];
-		for (size_t i = 0; i < n; i++)
-			for (size_t j = i + 1; j < n; j++)
-				if (strcmp(lits[j], lits[i]) < 0) {
-					char *t = lits[i]; lits[i] = lits[j]; lits[j] = t;
-				}
-		sets[k][0] = '\0';
+		for (size_t i = 0; i < a.n && n < 256; i++) {
+			if (a.set[i] != k)
+				continue;
+			lits[n] = malloc(strlen(a.v[i]) + 3);
+			sprintf(lits[n++], "%s%s%s",
+			    a.flags[i] & PREFILTER_WORD_START ? "<" : "", a.v[i],
+			    a.flags[i] & PREFILTER_WORD_END ? ">" : "");
+		}
+		qsort(lits, n, sizeof(lits[0]), cmp_str);
+		sets[k] = calloc(1, 4096);
 		for (size_t i = 0; i < n; i++) {
 			if (i > 0)
 				strcat(sets[k], "|");
 			strcat(sets[k], lits[i]);
+			free(lits[i]);
 		}
 	}
-	for (unsigned i = 0; i < a.nsets; i++)
-		for (unsigned j = i + 1; j < a.nsets; j++)
-			if (strcmp(sets[j], sets[i]) < 0) {
-				char t[256];
-				strcpy(t, sets[i]); strcpy(sets[i], sets[j]); strcpy(sets[j], t);
-			}
-	for (unsigned k = 0; k < a.nsets; k++) {
-		if (k > 0)
-			strcat(got, " & ");
-		strcat(got, sets[k]);
+	for (unsigned c = 0; c < a.nclauses; c++) {
+		char *in[PREFILTER_MAX_SETS];
+		size_t n = 0;
+		for (unsigned k = 0; k < a.nsets; k++)
+			if (a.clause[c] & (1u << k))
+				in[n++] = sets[k];
+		qsort(in, n, sizeof(in[0]), cmp_str);
+		clauses[c] = calloc(1, 4096);
+		for (size_t i = 0; i < n; i++) {
+			if (i > 0)
+				strcat(clauses[c], " & ");
+			strcat(clauses[c], in[i]);
+		}
 	}
-	snprintf(want, sizeof(want), "%s", spec);
-	if (strcmp(got, want) != 0)
-		fail_msg("%s: expected \"%s\", got \"%s\"", pattern, want, got);
+	qsort(clauses, a.nclauses, sizeof(clauses[0]), cmp_str);
+	for (unsigned c = 0; c < a.nclauses; c++) {
+		if (c > 0)
+			strcat(got, " || ");
+		strcat(got, clauses[c]);
+		free(clauses[c]);
+	}
+	for (unsigned k = 0; k < a.nsets; k++)
+		free(sets[k]);
+	if (strcmp(got, spec) != 0)
+		fail_msg("%s: expected \"%s\", got \"%s\"", pattern, spec, got);
 	prefilter_atoms_free(&a);
 }
 
@@ -86,25 +115,80 @@ static void
 test_analyze_shapes(void **state)
 {
 	(void)state;
-	expect("\\bkill\\s+you\\b", "kill");
+	expect("\\bkill\\s+you\\b", "<kill>");
 	expect("(?:foo|bar)bazz", "bar|foo & bazz");
-	expect("(?:foo|ba?r)", "b|foo");
+	expect("(?:foo|bax?rr)", "ba & rr || foo");
+	expect("(?:foo|ba?r)", NULL);	/* "b" would rule out nothing */
 	expect("x?yz", "yz");
 	expect("abc{0,2}", "ab");
+	expect("abc{,2}", "ab");	/* {0,2} in newer PCRE2 */
 	expect("ab+c", "ab");
-	expect("[abc]def", "def");
-	expect("\\.net\\b", ".net");
+	expect("[a-c]def", "def");
+	expect("\\.net\\b", ".net>");
 	expect("(?=foo)barx", "barx");
 	expect("foo(?i:barbaz)", "foo");
 	/* common words ("you", "are") are not worth requiring */
-	expect("you(?: are|'re) (?:an? )?@insults\\b", "dim|idiot|moron");
+	expect("you(?: are|'re) (?:an? )?@insults\\b", "<dim>|<idiot>|<moron>");
 	/* every rare mandatory item is required: all must occur */
-	expect("\\b@insults\\s+people\\s+are\\s+vermin", "dim|idiot|moron & people & vermin");
+	expect("\\b@insults\\s+people\\s+are\\s+vermin",
+	    "<dim>|<idiot>|<moron> & <vermin");
 	/* a UTF-8 character with a quantifier is optional as a whole */
 	expect("don\xe2\x80\x99?tt", "don & tt");
 	expect("(?:(?:a|b)cde|fgh)", "cde|fgh");
 	/* top-level branches: one literal of some branch */
-	expect("killer|murder\\s+him", "killer|murder");
+	expect("killer|murder\\s+him", "killer|murder>");
+}
+
+static void
+test_analyze_clauses(void **state)
+{
+	(void)state;
+	/* each branch keeps all of its rare words */
+	expect("\\bkill\\s+@insults\\b|\\bstab\\s+vermin\\b",
+	    "<dim>|<idiot>|<moron> & <kill> || <stab> & <vermin>");
+	/* the same inside a group, and with what follows it */
+	expect("(?:\\bkill\\s+@insults|\\bstab\\s+vermin)\\b(?!x)",
+	    "<dim>|<idiot>|<moron> & <kill> || <stab> & <vermin>");
+	/* a clause that needs more than another one adds nothing */
+	expect("\\bvermin\\b|\\bvermin\\s+rats\\b", "<vermin>");
+	/* a short class is spelled out */
+	expect("\\bs[*#]{1,3}t\\b", "<s#|<s*");
+	expect("\\bsh[*#]t\\b", "<sh#t>|<sh*t>");
+	expect("it['\xe2\x80\x99]s", "it's|it\xe2\x80\x99s");
+	/* a list entry of several words: its rarest word */
+	expect("\\b@groups\\b", "<black>|<gays>|<jews>|<muzz");
+	/* a sequence of rare words: several sets, at most four, the
+	 * longest */
+	expect("alpha\\s+bravo\\s+charlie\\s+delta\\s+echoes\\s+foxtrot",
+	    "<charlie> & <echoes> & <foxtrot & alpha>");
+}
+
+/* Word boundaries are claimed only where the pattern puts them. */
+static void
+test_analyze_bounds(void **state)
+{
+	(void)state;
+	expect("\\b(?:ass|asses)\\b", "<ass>|<asses>");
+	expect("\\bass", "<ass");
+	expect("ass\\b", "ass>");
+	expect("class\\s*room", "class & room");
+	expect("\\s+ass\\s+", "<ass>");
+	expect("\\s+'ass\\s+", "'ass>");	/* a quote after a space: no \\b */
+	expect("\\b'll\\b", "<'ll>");	/* \\b before a quote: a word before it */
+	expect("\\bass(?:es)?\\b", "<ass");
+	expect("\\bas+\\b", "<as");		/* repeated: what follows is unknown */
+	expect("\\b(?:bad\\s+)?ass\\b", "ass>");
+	expect("\\s(?:bad\\s+)?ass\\b", "<ass>");
+	expect("\\s(?:bad\\s+){0,3}ass\\b", "<ass>");
+	expect("\\b(?:dumb)+ass\\b", "ass> & dumb");	/* repeated: not judged */
+	expect("\\bdumb(?=ass)ass\\b", "<dumb & ass>");
+	expect("\\bassx(?!y)\\s", "<assx>");	/* looked past */
+	expect("(?:^|\\s)ass$", "<ass>");
+	/* kept, though the scan does not judge a non-ASCII character */
+	expect("\\b\xe2\x80\x99" "ass", "<\xe2\x80\x99" "ass");
+	expect("\\bé+ass", "<é & ass");
+	expect("\\b(?i)ass", "<ass");
+	expect("\\b(?R)?ass", NULL);
 }
 
 static void
@@ -117,8 +201,10 @@ test_analyze_unknown(void **state)
 	expect("\\w+", NULL);
 	expect("(?x) a b c", NULL);		/* spaces would not count */
 	expect("foo)", NULL);			/* unbalanced: trust nothing */
+	expect("(foo", NULL);
 	expect("@nolist", NULL);
 	expect("(?:foo|\\d+)", NULL);
+	expect("(?(1)foo|bar)", NULL);
 	expect("", NULL);
 }
 
@@ -126,16 +212,16 @@ static void
 test_automaton(void **state)
 {
 	struct prefilter	*pf = prefilter_new();
-	uint8_t			 may[4];
+	uint32_t		 may[4];
 
 	(void)state;
 	assert_non_null(pf);
-	assert_int_equal(prefilter_add(pf, "he", 0, 0), 0);
-	assert_int_equal(prefilter_add(pf, "she", 1, 0), 0);
-	assert_int_equal(prefilter_add(pf, "hers", 2, 0), 0);
-	assert_int_equal(prefilter_add(pf, "h\xc3\xa9", 3, 0), 0);
+	assert_int_equal(prefilter_add(pf, "he", 0, 0, 0), 0);
+	assert_int_equal(prefilter_add(pf, "she", 0, 1, 0), 0);
+	assert_int_equal(prefilter_add(pf, "hers", 0, 2, 0), 0);
+	assert_int_equal(prefilter_add(pf, "h\xc3\xa9", 0, 3, 0), 0);
 	/* rule 3 also needs "caf" (its second set) */
-	assert_int_equal(prefilter_add(pf, "caf", 3, 1), 0);
+	assert_int_equal(prefilter_add(pf, "caf", 0, 3, 1), 0);
 	assert_int_equal(prefilter_compile(pf), 0);
 
 	memset(may, 0, sizeof(may));
@@ -166,13 +252,94 @@ test_automaton(void **state)
 	prefilter_free(pf);
 }
 
+/* Scan text for "ass" with the given flags: did it count? */
+static bool
+found(uint8_t flags, const char *text)
+{
+	struct prefilter	*pf = prefilter_new();
+	uint32_t		 may = 0;
+
+	assert_non_null(pf);
+	assert_int_equal(prefilter_add(pf, "ass", flags, 0, 0), 0);
+	assert_int_equal(prefilter_compile(pf), 0);
+	prefilter_scan(pf, text, strlen(text), &may);
+	prefilter_free(pf);
+	return may == 1;
+}
+
+static void
+test_automaton_bounds(void **state)
+{
+	const uint8_t both = PREFILTER_WORD_START | PREFILTER_WORD_END;
+
+	(void)state;
+	assert_true(found(0, "first class"));
+	assert_false(found(both, "first class"));	/* inside a word */
+	assert_false(found(both, "assume"));
+	assert_false(found(PREFILTER_WORD_START, "class"));
+	assert_true(found(PREFILTER_WORD_START, "assume"));
+	assert_false(found(PREFILTER_WORD_END, "assume"));
+	assert_true(found(PREFILTER_WORD_END, "class"));
+	assert_true(found(both, "ass"));		/* the text's edges */
+	assert_true(found(both, "my ass."));
+	assert_true(found(both, "(ASS)"));
+	assert_true(found(both, "class, my ass"));	/* a later place */
+	assert_false(found(both, "_ass"));		/* _ and digits are word */
+	assert_false(found(both, "ass9"));
+	/* a non-ASCII neighbour may be a letter or not: counted */
+	assert_true(found(both, "caf\xc3\xa9" "ass"));
+	assert_true(found(both, "ass\xc3\xa9"));
+	assert_true(found(both, "\xe2\x80\x9c" "ass\xe2\x80\x9d"));
+
+	/* a literal that starts with a non-ASCII character: not judged */
+	struct prefilter *pe = prefilter_new();
+	uint32_t me = 0;
+	assert_non_null(pe);
+	assert_int_equal(prefilter_add(pe, "\xc3\xa9", both, 0, 0), 0);
+	assert_int_equal(prefilter_compile(pe), 0);
+	prefilter_scan(pe, "caf\xc3\xa9s", 6, &me);
+	assert_int_equal(me, 1);
+	prefilter_free(pe);
+
+	/* a literal that starts with a non-word character: a \\b before
+	 * it needs a word character before it */
+	struct prefilter *pf = prefilter_new();
+	uint32_t may = 0;
+	assert_non_null(pf);
+	assert_int_equal(prefilter_add(pf, "'ll", PREFILTER_WORD_START, 0, 0), 0);
+	assert_int_equal(prefilter_compile(pf), 0);
+	prefilter_scan(pf, "we'll", 5, &may);
+	assert_int_equal(may, 1);
+	may = 0;
+	prefilter_scan(pf, "say 'll", 7, &may);
+	assert_int_equal(may, 0);
+	prefilter_free(pf);
+}
+
+static void
+test_pass(void **state)
+{
+	struct prefilter_atoms a = { .nclauses = 2, .clause = { 0x3, 0x4 } };
+
+	(void)state;
+	assert_false(prefilter_pass(&a, 0));
+	assert_false(prefilter_pass(&a, 0x1));
+	assert_true(prefilter_pass(&a, 0x3));
+	assert_true(prefilter_pass(&a, 0x4));
+	assert_true(prefilter_pass(&a, 0x5));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_analyze_shapes),
+		cmocka_unit_test(test_analyze_clauses),
+		cmocka_unit_test(test_analyze_bounds),
 		cmocka_unit_test(test_analyze_unknown),
 		cmocka_unit_test(test_automaton),
+		cmocka_unit_test(test_automaton_bounds),
+		cmocka_unit_test(test_pass),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
