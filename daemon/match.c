@@ -32,7 +32,7 @@ match_scratch_free(struct match_scratch *ms)
 	free(ms->hits);
 	free(ms->allows);
 	free(ms->per_rule);
-	free(ms->may);
+	free(ms->found);
 	pcre2_match_data_free(ms->md);
 	pcre2_match_context_free(ms->mctx);
 	pcre2_jit_stack_free(ms->jit);
@@ -111,13 +111,17 @@ on_lexicon_hit(void *ctx, uint32_t owner, size_t start, size_t end)
 	a->end = (uint32_t)end;
 }
 
+/* Run regex ri over v, its matches starting at from .. limit (the whole
+ * view: 0 .. PCRE2_UNSET). */
 static void
-run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v)
+run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v,
+    PCRE2_SIZE from, PCRE2_SIZE limit)
 {
 	const struct rule	*r = &ms->rb->rules[ri];
-	PCRE2_SIZE		 off = 0;
+	PCRE2_SIZE		 off = from;
 	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(ms->md);
 
+	pcre2_set_offset_limit(ms->mctx, limit);
 	while (off <= v->len) {
 		int rc = pcre2_match(r->re, (PCRE2_SPTR)v->text, v->len, off,
 		    PCRE2_NO_UTF_CHECK, ms->md, ms->mctx);
@@ -181,14 +185,15 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		if (np == NULL)
 			return -1;
 		ms->per_rule = np;
-		uint32_t *nm = realloc(ms->may, rb->nrules * sizeof(*nm));
+		struct prefilter_found *nm = realloc(ms->found,
+		    rb->nrules * sizeof(*nm));
 		if (nm == NULL)
 			return -1;
-		ms->may = nm;
+		ms->found = nm;
 		ms->per_rule_cap = rb->nrules;
 	}
 	memset(ms->per_rule, 0, rb->nrules);
-	memset(ms->may, 0, rb->nrules * sizeof(*ms->may));
+	memset(ms->found, 0, rb->nrules * sizeof(*ms->found));
 	if (views_build(&ms->views, text, len) == -1)
 		return -1;
 
@@ -211,7 +216,7 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		    grp->folds);
 		if (v == NULL)
 			return -1;
-		prefilter_scan(grp->pf, v->text, v->len, ms->may);
+		prefilter_scan(grp->pf, v->text, v->len, ms->found);
 	}
 	for (size_t i = 0; i < rb->nrules; i++) {
 		const struct rule *r = &rb->rules[i];
@@ -223,20 +228,32 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		if (v == NULL)
 			return -1;
 		if (r->kind == RULE_REGEX) {
-			if (rb->use_prefilter && r->prefiltered &&
-			    !prefilter_pass(&r->atoms, ms->may[i]))
-				continue;	/* a required literal is missing */
+			PCRE2_SIZE from = 0, limit = PCRE2_UNSET;
+			if (rb->use_prefilter && r->prefiltered) {
+				const struct prefilter_found *f = &ms->found[i];
+				if (!prefilter_pass(&r->atoms, f->may))
+					continue;	/* a required literal is missing */
+				limit = f->lastlit - 1;
+				if (r->atoms.nheads > 0) {
+					/* a match starts at a head */
+					if (f->first == 0)
+						continue;
+					from = f->first - 1;
+					if (f->last - 1 < limit)
+						limit = f->last - 1;
+				}
+			}
 			if (ms->prof_ns != NULL) {
 				struct timespec t0, t1;
 				clock_gettime(CLOCK_MONOTONIC, &t0);
-				run_regex(ms, (uint32_t)i, v);
+				run_regex(ms, (uint32_t)i, v, from, limit);
 				clock_gettime(CLOCK_MONOTONIC, &t1);
 				ms->prof_ns[i] += (uint64_t)((t1.tv_sec - t0.tv_sec) *
 				    1000000000LL + (t1.tv_nsec - t0.tv_nsec));
 				ms->prof_runs[i]++;
 				continue;
 			}
-			run_regex(ms, (uint32_t)i, v);
+			run_regex(ms, (uint32_t)i, v, from, limit);
 		} else {
 			size_t s, e;
 			if (caps_check(&r->caps, v->text, v->len, &s, &e))

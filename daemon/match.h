@@ -36,7 +36,7 @@ struct match_scratch {
 	struct allow_span *allows;
 	size_t		 nallows, allows_cap;
 	uint8_t		*per_rule;	/* hits recorded per rule */
-	uint32_t	*may;		/* prefilter: sets found per regex */
+	struct prefilter_found *found;	/* prefilter: per regex */
 	size_t		 per_rule_cap;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;

@@ -67,6 +67,7 @@ struct pctx {
 	void			*ctx;
 	bool			 oom;
 	bool			 bail;		/* a construct not understood */
+	bool			 unanchored;	/* verbs, \\G, \\K: keep the start */
 	struct list_seen	 seen[16];
 	size_t			 nseen;
 };
@@ -715,6 +716,7 @@ struct run {
 	char	*s[RUN_MAX_ALTS];
 	size_t	 n;
 	enum ctx before;
+	bool	 head;		/* it starts the sequence */
 };
 
 static void
@@ -759,9 +761,11 @@ run_extend(struct pctx *c, struct run *r, char alt[][5], size_t nalt)
 	return true;
 }
 
-/* The run becomes a requirement of the sequence. */
+/* The run becomes a requirement of the sequence, and its head when it
+ * starts it. */
 static void
-run_flush(struct pctx *c, struct run *r, enum ctx after, struct dnf *seq)
+run_flush(struct pctx *c, struct run *r, enum ctx after, struct dnf *seq,
+    struct aset **head)
 {
 	if (r->n == 0)
 		return;
@@ -773,9 +777,50 @@ run_flush(struct pctx *c, struct run *r, enum ctx after, struct dnf *seq)
 			    lit_flags(r->s[i], len, r->before, after));
 		}
 	run_clear(r);
+	if (r->head && a != NULL) {
+		aset_unref(*head);
+		*head = aset_ref(a);
+	}
+	r->head = false;
 	struct dnf d;
 	dnf_set(c, &d, a);
 	dnf_and(c, seq, &d);
+}
+
+/* The first word of each entry of a list: where a match of it starts. */
+static struct aset *
+list_heads(struct pctx *c, char *const *words, size_t n, enum ctx before)
+{
+	struct aset *a = aset_new(c);
+
+	for (size_t i = 0; a != NULL && i < n; i++) {
+		const char *w = words[i];
+		size_t len = strcspn(w, " *");
+		if (len == 0 || len > RUN_MAX_LEN) {
+			aset_unref(a);
+			return NULL;
+		}
+		aset_add(c, a, w, len, lit_flags(w, len, before,
+		    w[len] == ' ' ? CTX_NONWORD : CTX_NONE));
+	}
+	return a;
+}
+
+/* Both sets in one; NULL (unknown) when either is. */
+static struct aset *
+aset_union(struct pctx *c, struct aset *a, struct aset *b)
+{
+	struct aset *u = NULL;
+
+	if (a != NULL && b != NULL && (u = aset_new(c)) != NULL) {
+		for (size_t i = 0; i < a->n; i++)
+			aset_add(c, u, a->v[i].s, strlen(a->v[i].s), a->v[i].f);
+		for (size_t i = 0; i < b->n; i++)
+			aset_add(c, u, b->v[i].s, strlen(b->v[i].s), b->v[i].f);
+	}
+	aset_unref(a);
+	aset_unref(b);
+	return u;
 }
 
 /* A word of each entry of a list, the rarest, with the word boundaries
@@ -834,18 +879,21 @@ list_set(struct pctx *c, char *const *words, size_t n, enum ctx before,
 }
 
 static void parse_alt(struct pctx *c, enum ctx before, enum ctx after,
-    struct dnf *out, enum ctx *exit);
+    struct dnf *out, enum ctx *exit, struct aset **head);
 
 /*
  * A sequence of items up to '|', ')' or the end, between contexts before
- * and after: out gets what it requires, exit what holds at its end.
+ * and after: out gets what it requires, exit what holds at its end, head
+ * the literals a match of it starts with (NULL: not known).
  */
 static void
 parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
-    enum ctx *exit)
+    enum ctx *exit, struct aset **head)
 {
 	struct run	 r = { .n = 0 };
 	enum ctx	 ctx = before, here = CTX_NONE;
+	bool		 at_head = true;	/* nothing consumed yet */
+	struct aset	*h = NULL;
 
 	dnf_any(out);
 	for (;;) {
@@ -853,9 +901,10 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 		char		 ch = *at, alt[CLASS_MAX][5];
 		size_t		 nalt = 0;
 		unsigned	 min = 1, max = 1;
-		bool		 present = false, zero = false;
+		bool		 present = false, zero = false, consumes = true;
 		enum ctx	 next = CTX_NONE;
 		struct dnf	 item;
+		struct aset	*ih = NULL;	/* the item's head */
 
 		here = ctx_at(at, after);
 		if (ch == '\0' || ch == '|' || ch == ')')
@@ -872,6 +921,8 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 			c->p = at + 1;
 			if (at[1] == '*') {
 				zero = true;		/* (*VERB) */
+				consumes = false;
+				c->unanchored = true;
 				c->p = end;
 				goto item_done;
 			}
@@ -888,6 +939,7 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 					c->p = *q != '\0' ? q + 1 : q;
 				} else if (*q == '#') {
 					zero = true;	/* a comment */
+					consumes = false;
 					c->p = end;
 					goto item_done;
 				} else {
@@ -905,6 +957,7 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 					}
 					if (*q == ')') {
 						zero = true;
+						consumes = false;
 						c->p = q + 1;
 						goto item_done;
 					}
@@ -921,15 +974,17 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 			enum ctx ia = max <= 1 && !skip && !look ?
 			    ctx_at(qe, after) : CTX_NONE;
 			enum ctx gexit;
-			parse_alt(c, ib, ia, &item, &gexit);
+			parse_alt(c, ib, ia, &item, &gexit, &ih);
 			if (c->p + 1 != end || *c->p != ')') {
 				dnf_free(&item);
+				aset_unref(ih);
 				c->bail = true;
 				break;
 			}
 			c->p = qe;
 			if (look) {
 				zero = true;
+				consumes = false;
 				present = false;
 				min = 1;
 			} else
@@ -937,6 +992,8 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 			if (skip || look || min == 0) {
 				dnf_free(&item);
 				dnf_any(&item);
+				aset_unref(ih);
+				ih = NULL;
 			}
 		} else if (ch == '[') {
 			const char *end;
@@ -965,6 +1022,12 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 				c->p = q != NULL ? q + 2 : c->p + strlen(c->p);
 			} else if (e == 'b') {
 				next = CTX_BOUND;
+				consumes = false;
+			} else if (e == 'B' || e == 'A' || e == 'z' || e == 'Z') {
+				consumes = false;
+			} else if (e == 'G' || e == 'K') {
+				consumes = false;
+				c->unanchored = true;
 			} else if (e == 's') {
 				next = CTX_NONWORD;
 			} else if ((unsigned char)e < 0x80 && !ascii_word((unsigned char)e)) {
@@ -983,12 +1046,16 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 			present = quantifier(end, &min, &max, &qe);
 			c->p = qe;
 			if (min > 0 && c->fn(c->ctx, name, (size_t)(end - name),
-			    &words, &n) == 0 && n > 0)
+			    &words, &n) == 0 && n > 0) {
 				dnf_set(c, &item, list_set(c, words, n,
 				    max <= 1 ? ctx : CTX_NONE,
 				    max <= 1 ? ctx_at(qe, after) : CTX_NONE));
+				if (at_head)
+					ih = list_heads(c, words, n, ctx);
+			}
 		} else if (ch == '.' || ch == '^' || ch == '$') {
 			next = ch == '^' ? CTX_NONWORD : CTX_NONE;
+			consumes = ch == '.';
 			present = quantifier(at + 1, &min, &max, &qe);
 			c->p = qe;
 		} else {
@@ -1020,41 +1087,61 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 		if (nalt > 0 && min > 0) {
 			/* literal text extends the run */
 			if (r.n > 0 && !run_extend(c, &r, alt, nalt))
-				run_flush(c, &r, CTX_NONE, out);
+				run_flush(c, &r, CTX_NONE, out, &h);
 			if (r.n == 0) {
 				r.before = ctx;
+				r.head = at_head;
+				at_head = false;
 				run_extend(c, &r, alt, nalt);
 			}
 			if (present)	/* repeated: what follows is unknown */
-				run_flush(c, &r, CTX_NONE, out);
+				run_flush(c, &r, CTX_NONE, out, &h);
 			ctx = next;
 			continue;
 		}
 item_done:
 		/* anything else ends the run */
-		run_flush(c, &r, here, out);
+		run_flush(c, &r, here, out, &h);
 		if (!zero)
 			ctx = min == 0 ? meet(ctx, next) : next;
 		dnf_and(c, out, &item);
+		if (consumes && at_head) {
+			/* the first thing a match takes: a head, unless it
+			 * may take nothing */
+			at_head = false;
+			if (min > 0) {
+				h = ih;
+				ih = NULL;
+			}
+		}
+		aset_unref(ih);
 	}
-	run_flush(c, &r, c->bail ? CTX_NONE : here, out);
+	run_flush(c, &r, c->bail ? CTX_NONE : here, out, &h);
 	*exit = ctx;
+	if (at_head) {
+		aset_unref(h);
+		h = NULL;
+	}
+	*head = h;
 }
 
-/* Branches separated by '|': one of them is needed. */
+/* Branches separated by '|': one of them is needed, and a match starts
+ * with a head of one. */
 static void
 parse_alt(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
-    enum ctx *exit)
+    enum ctx *exit, struct aset **head)
 {
 	struct dnf	 s;
 	enum ctx	 e;
+	struct aset	*h;
 
-	parse_seq(c, before, after, out, exit);
+	parse_seq(c, before, after, out, exit, head);
 	while (*c->p == '|' && !c->bail) {
 		c->p++;
-		parse_seq(c, before, after, &s, &e);
+		parse_seq(c, before, after, &s, &e, &h);
 		dnf_or(c, out, &s);
 		*exit = meet(*exit, e);
+		*head = aset_union(c, *head, h);
 	}
 }
 
@@ -1195,14 +1282,22 @@ prefilter_analyze(const char *pattern, prefilter_list_fn *fn, void *ctx,
 	struct pctx	 c = { .p = pattern, .fn = fn, .ctx = ctx };
 	struct dnf	 d;
 	enum ctx	 e;
+	struct aset	*head = NULL;
 	int		 rc = 0;
 
 	memset(out, 0, sizeof(*out));
-	parse_alt(&c, CTX_NONE, CTX_NONE, &d, &e);
+	parse_alt(&c, CTX_NONE, CTX_NONE, &d, &e, &head);
 	/* trailing ')' without '(' and the like: trust nothing */
 	if (!c.oom && !c.bail && *c.p == '\0' && !d.any) {
 		rc = choose(&c, &d, out);
+		if (rc == 1 && head != NULL && !c.unanchored)
+			for (size_t i = 0; i < head->n && rc == 1; i++) {
+				if (atoms_add(out, &head->v[i], PREFILTER_HEAD) == -1)
+					rc = -1;
+				out->nheads++;
+			}
 	}
+	aset_unref(head);
 	if (c.oom)
 		rc = -1;
 	dnf_free(&d);
@@ -1235,7 +1330,7 @@ struct pf_node {
 struct pf_out {
 	uint32_t	 rule;
 	uint32_t	 next;			/* index + 1, 0 ends */
-	uint32_t	 bit;
+	uint32_t	 bit;			/* 0: a head */
 	uint16_t	 len;			/* of the literal */
 	uint8_t		 flags;			/* PREFILTER_WORD_* */
 };
@@ -1320,12 +1415,13 @@ prefilter_add(struct prefilter *pf, const char *atom, uint8_t flags,
 	uint32_t n = 0;
 	size_t len = strlen(atom);
 
-	if (len == 0 || len > UINT16_MAX || set >= PREFILTER_MAX_SETS)
+	if (len == 0 || len > UINT16_MAX ||
+	    (set >= PREFILTER_MAX_SETS && set != PREFILTER_HEAD))
 		return -1;
 	for (const char *p = atom; *p != '\0'; p++)
 		if ((n = pf_child(pf, n, fold_byte((uint8_t)*p), true)) == 0)
 			return -1;
-	uint32_t bit = (uint32_t)1 << set;
+	uint32_t bit = set == PREFILTER_HEAD ? 0 : (uint32_t)1 << set;
 	/* one output per rule, set, flags and state is enough */
 	for (uint32_t o = pf->nodes[n].out; o != 0; o = pf->outs[o - 1].next)
 		if (pf->outs[o - 1].rule == rule && pf->outs[o - 1].bit == bit &&
@@ -1435,7 +1531,7 @@ boundary(const uint8_t *t, size_t len, size_t pos)
 
 void
 prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
-    uint32_t *may)
+    struct prefilter_found *found)
 {
 	const uint8_t	*t = (const uint8_t *)text;
 	const uint32_t	*delta = pf->delta;
@@ -1454,7 +1550,18 @@ prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 				if ((po->flags & PREFILTER_WORD_END) &&
 				    !boundary(t, len, i + 1))
 					continue;
-				may[po->rule] |= po->bit;
+				struct prefilter_found *f = &found[po->rule];
+				uint32_t at = (uint32_t)(i + 2 - po->len);
+				if (po->bit != 0) {
+					f->may |= po->bit;
+					if (at > f->lastlit)
+						f->lastlit = at;
+					continue;
+				}
+				if (f->first == 0 || at < f->first)
+					f->first = at;
+				if (at > f->last)
+					f->last = at;
 			}
 		}
 	}

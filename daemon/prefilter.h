@@ -9,7 +9,13 @@
  *
  * A literal can also require a word boundary (\b) where it starts or
  * ends, when the pattern puts one there: "ass" in \bass\b then does not
- * count inside "class". */
+ * count inside "class".
+ *
+ * A match starts at or before the last required literal found. When
+ * every match starts with one of a set of literals (its heads: the words
+ * of \b@groups\s+are...), the scan also says where the first and the
+ * last of them start: the regex is run from the first, and no match may
+ * start past the last. */
 #ifndef DECORUM_PREFILTER_H
 #define DECORUM_PREFILTER_H
 
@@ -25,9 +31,12 @@
 #define PREFILTER_WORD_START	0x01
 #define PREFILTER_WORD_END	0x02
 
+/* The set of a head literal. */
+#define PREFILTER_HEAD		0xff
+
 /* Atom v[i] (with flags[i]) belongs to set set[i]. The regex can match
  * only when, for some clause, every set of the clause's mask has one of
- * its literals in the text. */
+ * its literals in the text. nheads of the atoms are heads. */
 struct prefilter_atoms {
 	char	**v;
 	uint8_t	 *set;
@@ -36,6 +45,16 @@ struct prefilter_atoms {
 	unsigned  nsets;
 	uint32_t  clause[PREFILTER_MAX_CLAUSES];
 	unsigned  nclauses;
+	size_t	  nheads;
+};
+
+/* What the scan found for one regex. A match contains a literal of its
+ * sets, so it starts at or before the last one found. */
+struct prefilter_found {
+	uint32_t  may;		/* bits of the sets found */
+	uint32_t  lastlit;	/* where the last of their literals starts, + 1 */
+	uint32_t  first;	/* where the first head starts, + 1; 0: none */
+	uint32_t  last;		/* where the last one starts, + 1 */
 };
 
 /* Look up list `name`: its entries as the splice writes them (words
@@ -66,13 +85,14 @@ struct prefilter;
 struct prefilter *prefilter_new(void);
 void	prefilter_free(struct prefilter *pf);
 /* Literals are matched case-insensitively for ASCII; set is the bit the
- * literal sets in may[rule]; flags are PREFILTER_WORD_*. */
+ * literal sets in found[rule].may, or PREFILTER_HEAD; flags are
+ * PREFILTER_WORD_*. */
 int	prefilter_add(struct prefilter *pf, const char *atom, uint8_t flags,
 	    uint32_t rule, unsigned set);
 int	prefilter_compile(struct prefilter *pf);
-/* may[rule] |= 1 << set for every literal that occurs in text (where its
- * word boundaries hold). */
+/* Record in found[rule] every literal that occurs in text (where its
+ * word boundaries hold); found[] starts zeroed. */
 void	prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
-	    uint32_t *may);
+	    struct prefilter_found *found);
 
 #endif

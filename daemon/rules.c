@@ -838,6 +838,12 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP;
 	if (r->view == VIEW_RAW || pattern_has_upper(pat))
 		opts |= PCRE2_CASELESS;
+	if (prefilter_analyze(pat, list_entries, ld, &r->atoms) == 1)
+		r->prefiltered = true;
+	/* matches start at or before the last literal the prefilter finds
+	 * for them: the search can stop there */
+	if (r->prefiltered)
+		opts |= PCRE2_USE_OFFSET_LIMIT;
 	r->re = pcre2_compile((PCRE2_SPTR)full, PCRE2_ZERO_TERMINATED, opts,
 	    &err, &off, NULL);
 	if (r->re == NULL) {
@@ -861,8 +867,6 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 			    r->id);
 		pcre2_match_data_free(md);
 	}
-	if (prefilter_analyze(pat, list_entries, ld, &r->atoms) == 1)
-		r->prefiltered = true;
 	/* JIT is an accelerator: without it the interpreter gives the same
 	 * answers, so a failure is only worth a warning. */
 	if (pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) != 0)

@@ -191,6 +191,60 @@ test_analyze_bounds(void **state)
 	expect("\\b(?R)?ass", NULL);
 }
 
+/* Expect the heads of pattern (sorted, "|"-separated, flags as above);
+ * NULL: none. */
+static void
+expect_heads(const char *pattern, const char *spec)
+{
+	struct prefilter_atoms	 a;
+	char			*lits[64], got[1024] = "";
+	size_t			 n = 0;
+
+	assert_int_equal(prefilter_analyze(pattern, lists, NULL, &a), 1);
+	for (size_t i = 0; i < a.n && n < 64; i++) {
+		if (a.set[i] != PREFILTER_HEAD)
+			continue;
+		lits[n] = malloc(strlen(a.v[i]) + 3);
+		sprintf(lits[n++], "%s%s%s",
+		    a.flags[i] & PREFILTER_WORD_START ? "<" : "", a.v[i],
+		    a.flags[i] & PREFILTER_WORD_END ? ">" : "");
+	}
+	assert_int_equal(n, a.nheads);
+	qsort(lits, n, sizeof(lits[0]), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(got, "|");
+		strcat(got, lits[i]);
+		free(lits[i]);
+	}
+	if (spec == NULL ? n != 0 : strcmp(got, spec) != 0)
+		fail_msg("%s: expected heads \"%s\", got \"%s\"", pattern,
+		    spec != NULL ? spec : "", got);
+	prefilter_atoms_free(&a);
+}
+
+/* What every match starts with: the scan may then skip to it. */
+static void
+test_analyze_heads(void **state)
+{
+	(void)state;
+	expect_heads("\\bkill\\s+you\\b", "<kill>");
+	expect_heads("(?:\\bkill|\\bshoot)\\s+vermin(?!x)", "<kill>|<shoot>");
+	expect_heads("\\b(?<!not\\s)kill\\s+vermin", "<kill>");
+	expect_heads("\\b@groups\\s+are\\s+vermin", "<black>|<gays|<muzz|<the>");
+	expect_heads("(?:\\bkill\\s+)+vermin", "<kill>");
+	expect_heads("\\bs[*#]t\\b", "<s#t>|<s*t>");
+	expect_heads("\\bs[*#]{1,3}t\\b", "<s#|<s*");
+	/* something that may take nothing, or not a literal: no heads */
+	expect_heads("(?:kill\\s+)?vermin", NULL);
+	expect_heads("\\w+\\s+vermin", NULL);
+	expect_heads("kill\\s+vermin|\\s*vermin", NULL);
+	expect_heads("(?:|kill)\\s+vermin", NULL);
+	/* verbs and \\G depend on where the search starts: no heads */
+	expect_heads("kill\\s+vermin(*SKIP)(*FAIL)|kill\\s+vermin", NULL);
+	expect_heads("\\Gkill\\s+vermin", NULL);
+}
+
 static void
 test_analyze_unknown(void **state)
 {
@@ -212,7 +266,7 @@ static void
 test_automaton(void **state)
 {
 	struct prefilter	*pf = prefilter_new();
-	uint32_t		 may[4];
+	struct prefilter_found	 found[4];
 
 	(void)state;
 	assert_non_null(pf);
@@ -224,31 +278,31 @@ test_automaton(void **state)
 	assert_int_equal(prefilter_add(pf, "caf", 0, 3, 1), 0);
 	assert_int_equal(prefilter_compile(pf), 0);
 
-	memset(may, 0, sizeof(may));
-	prefilter_scan(pf, "uSHErs", 6, may);		/* overlapping, any case */
-	assert_int_equal(may[0], 1);
-	assert_int_equal(may[1], 1);
-	assert_int_equal(may[2], 1);
-	assert_int_equal(may[3], 0);
+	memset(found, 0, sizeof(found));
+	prefilter_scan(pf, "uSHErs", 6, found);		/* overlapping, any case */
+	assert_int_equal(found[0].may, 1);
+	assert_int_equal(found[1].may, 1);
+	assert_int_equal(found[2].may, 1);
+	assert_int_equal(found[3].may, 0);
 
-	memset(may, 0, sizeof(may));
-	prefilter_scan(pf, "nothing here", 12, may);
-	assert_int_equal(may[0], 1);			/* "here" */
-	assert_int_equal(may[1], 0);
-	assert_int_equal(may[2], 0);
+	memset(found, 0, sizeof(found));
+	prefilter_scan(pf, "nothing here", 12, found);
+	assert_int_equal(found[0].may, 1);			/* "here" */
+	assert_int_equal(found[1].may, 0);
+	assert_int_equal(found[2].may, 0);
 
-	memset(may, 0, sizeof(may));
-	prefilter_scan(pf, "caf\xc3\xa9 h\xc3\xa9", 10, may);
-	assert_int_equal(may[3], 3);			/* both sets */
-	assert_int_equal(may[1], 0);
+	memset(found, 0, sizeof(found));
+	prefilter_scan(pf, "caf\xc3\xa9 h\xc3\xa9", 10, found);
+	assert_int_equal(found[3].may, 3);			/* both sets */
+	assert_int_equal(found[1].may, 0);
 
-	memset(may, 0, sizeof(may));
-	prefilter_scan(pf, "h\xc3\xa9", 3, may);
-	assert_int_equal(may[3], 1);			/* one set of two */
+	memset(found, 0, sizeof(found));
+	prefilter_scan(pf, "h\xc3\xa9", 3, found);
+	assert_int_equal(found[3].may, 1);			/* one set of two */
 
-	memset(may, 0, sizeof(may));
-	prefilter_scan(pf, "", 0, may);
-	assert_int_equal(may[0] | may[1] | may[2] | may[3], 0);
+	memset(found, 0, sizeof(found));
+	prefilter_scan(pf, "", 0, found);
+	assert_int_equal(found[0].may | found[1].may | found[2].may | found[3].may, 0);
 	prefilter_free(pf);
 }
 
@@ -257,14 +311,14 @@ static bool
 found(uint8_t flags, const char *text)
 {
 	struct prefilter	*pf = prefilter_new();
-	uint32_t		 may = 0;
+	struct prefilter_found	 f = { 0 };
 
 	assert_non_null(pf);
 	assert_int_equal(prefilter_add(pf, "ass", flags, 0, 0), 0);
 	assert_int_equal(prefilter_compile(pf), 0);
-	prefilter_scan(pf, text, strlen(text), &may);
+	prefilter_scan(pf, text, strlen(text), &f);
 	prefilter_free(pf);
-	return may == 1;
+	return f.may == 1;
 }
 
 static void
@@ -293,26 +347,58 @@ test_automaton_bounds(void **state)
 
 	/* a literal that starts with a non-ASCII character: not judged */
 	struct prefilter *pe = prefilter_new();
-	uint32_t me = 0;
+	struct prefilter_found fe = { 0 };
 	assert_non_null(pe);
 	assert_int_equal(prefilter_add(pe, "\xc3\xa9", both, 0, 0), 0);
 	assert_int_equal(prefilter_compile(pe), 0);
-	prefilter_scan(pe, "caf\xc3\xa9s", 6, &me);
-	assert_int_equal(me, 1);
+	prefilter_scan(pe, "caf\xc3\xa9s", 6, &fe);
+	assert_int_equal(fe.may, 1);
 	prefilter_free(pe);
 
 	/* a literal that starts with a non-word character: a \\b before
 	 * it needs a word character before it */
 	struct prefilter *pf = prefilter_new();
-	uint32_t may = 0;
+	struct prefilter_found f = { 0 };
 	assert_non_null(pf);
 	assert_int_equal(prefilter_add(pf, "'ll", PREFILTER_WORD_START, 0, 0), 0);
 	assert_int_equal(prefilter_compile(pf), 0);
-	prefilter_scan(pf, "we'll", 5, &may);
-	assert_int_equal(may, 1);
-	may = 0;
-	prefilter_scan(pf, "say 'll", 7, &may);
-	assert_int_equal(may, 0);
+	prefilter_scan(pf, "we'll", 5, &f);
+	assert_int_equal(f.may, 1);
+	memset(&f, 0, sizeof(f));
+	prefilter_scan(pf, "say 'll", 7, &f);
+	assert_int_equal(f.may, 0);
+	prefilter_free(pf);
+}
+
+/* Where the heads and the literals of a regex were found. */
+static void
+test_automaton_places(void **state)
+{
+	struct prefilter	*pf = prefilter_new();
+	struct prefilter_found	 f[2];
+
+	(void)state;
+	assert_non_null(pf);
+	assert_int_equal(prefilter_add(pf, "kill", PREFILTER_WORD_START, 0,
+	    PREFILTER_HEAD), 0);
+	assert_int_equal(prefilter_add(pf, "vermin", 0, 0, 0), 0);
+	assert_int_equal(prefilter_add(pf, "skill", 0, 1, 0), 0);
+	assert_int_equal(prefilter_compile(pf), 0);
+
+	memset(f, 0, sizeof(f));
+	prefilter_scan(pf, "skill: kill vermin, kill more vermin", 36, f);
+	assert_int_equal(f[0].may, 1);
+	assert_int_equal(f[0].first, 7 + 1);		/* not in "skill" */
+	assert_int_equal(f[0].last, 20 + 1);
+	assert_int_equal(f[0].lastlit, 30 + 1);
+	assert_int_equal(f[1].may, 1);
+	assert_int_equal(f[1].first, 0);
+	assert_int_equal(f[1].lastlit, 0 + 1);
+
+	memset(f, 0, sizeof(f));
+	prefilter_scan(pf, "vermin", 6, f);
+	assert_int_equal(f[0].may, 1);
+	assert_int_equal(f[0].first, 0);		/* no head at all */
 	prefilter_free(pf);
 }
 
@@ -336,9 +422,11 @@ main(void)
 		cmocka_unit_test(test_analyze_shapes),
 		cmocka_unit_test(test_analyze_clauses),
 		cmocka_unit_test(test_analyze_bounds),
+		cmocka_unit_test(test_analyze_heads),
 		cmocka_unit_test(test_analyze_unknown),
 		cmocka_unit_test(test_automaton),
 		cmocka_unit_test(test_automaton_bounds),
+		cmocka_unit_test(test_automaton_places),
 		cmocka_unit_test(test_pass),
 	};
 
