@@ -892,8 +892,9 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 {
 	struct run	 r = { .n = 0 };
 	enum ctx	 ctx = before, here = CTX_NONE;
-	bool		 at_head = true;	/* nothing consumed yet */
+	bool		 at_head = true;	/* nothing mandatory consumed yet */
 	struct aset	*h = NULL;
+	struct aset	*optional = NULL;	/* heads of what may come first */
 
 	dnf_any(out);
 	for (;;) {
@@ -992,6 +993,8 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 			if (skip || look || min == 0) {
 				dnf_free(&item);
 				dnf_any(&item);
+			}
+			if (skip || look) {
 				aset_unref(ih);
 				ih = NULL;
 			}
@@ -1083,6 +1086,11 @@ parse_seq(struct pctx *c, enum ctx before, enum ctx after, struct dnf *out,
 				if ((unsigned char)alt[i][0] >= 0x80 ||
 				    ascii_word((unsigned char)alt[i][0]))
 					next = CTX_NONE;
+			if (min == 0 && at_head && (ih = aset_new(c)) != NULL)
+				for (size_t i = 0; i < nalt; i++)
+					aset_add(c, ih, alt[i], strlen(alt[i]),
+					    lit_flags(alt[i], strlen(alt[i]), ctx,
+					    CTX_NONE));
 		}
 		if (nalt > 0 && min > 0) {
 			/* literal text extends the run */
@@ -1106,12 +1114,22 @@ item_done:
 			ctx = min == 0 ? meet(ctx, next) : next;
 		dnf_and(c, out, &item);
 		if (consumes && at_head) {
-			/* the first thing a match takes: a head, unless it
-			 * may take nothing */
-			at_head = false;
+			/* the first thing a match takes is a head; what it
+			 * may skip adds its own heads */
 			if (min > 0) {
+				at_head = false;
 				h = ih;
 				ih = NULL;
+			} else if (ih != NULL) {
+				optional = optional != NULL ?
+				    aset_union(c, optional, ih) : ih;
+				ih = NULL;
+			} else {
+				at_head = false;	/* not known */
+				aset_unref(optional);
+				optional = NULL;
+				h = NULL;
+				r.head = false;
 			}
 		}
 		aset_unref(ih);
@@ -1119,9 +1137,14 @@ item_done:
 	run_flush(c, &r, c->bail ? CTX_NONE : here, out, &h);
 	*exit = ctx;
 	if (at_head) {
+		/* nothing is sure to come first */
 		aset_unref(h);
 		h = NULL;
+	} else if (optional != NULL) {
+		h = aset_union(c, optional, h);
+		optional = NULL;
 	}
+	aset_unref(optional);
 	*head = h;
 }
 
@@ -1345,8 +1368,10 @@ struct prefilter {
 	uint8_t		 cls[256];
 	unsigned	 nclasses;
 	uint32_t	*delta;		/* [state * nclasses + class] */
-	uint32_t	*report;	/* per state: first state of its output chain + 1 */
-	uint32_t	*dict;		/* per state: next state with outputs + 1 */
+	/* what state s reports: its literals and those along its fail
+	 * chain, side by side in flat[first[s] .. first[s + 1]) */
+	uint32_t	*first;
+	struct pf_out	*flat;
 };
 
 static uint8_t
@@ -1379,8 +1404,8 @@ prefilter_free(struct prefilter *pf)
 	free(pf->nodes);
 	free(pf->outs);
 	free(pf->delta);
-	free(pf->report);
-	free(pf->dict);
+	free(pf->first);
+	free(pf->flat);
 	free(pf);
 }
 
@@ -1448,7 +1473,7 @@ int
 prefilter_compile(struct prefilter *pf)
 {
 	size_t		 n = pf->nnodes;
-	uint32_t	*fail = NULL, *queue = NULL;
+	uint32_t	*fail = NULL, *queue = NULL, *report = NULL, *dict = NULL;
 	int		 rc = -1;
 
 	/* every byte used by a literal gets a class; the rest share 0 */
@@ -1465,12 +1490,13 @@ prefilter_compile(struct prefilter *pf)
 		pf->cls[b] = pf->cls[b + 32];
 	unsigned k = pf->nclasses;
 	pf->delta = calloc(n * k, sizeof(uint32_t));
-	pf->report = calloc(n, sizeof(uint32_t));
-	pf->dict = calloc(n, sizeof(uint32_t));
+	pf->first = calloc(n + 1, sizeof(uint32_t));
+	report = calloc(n, sizeof(uint32_t));
+	dict = calloc(n, sizeof(uint32_t));
 	fail = calloc(n, sizeof(uint32_t));
 	queue = calloc(n, sizeof(uint32_t));
-	if (pf->delta == NULL || pf->report == NULL || pf->dict == NULL ||
-	    fail == NULL || queue == NULL)
+	if (pf->delta == NULL || pf->first == NULL || report == NULL ||
+	    dict == NULL || fail == NULL || queue == NULL)
 		goto out;
 
 	/* breadth first: a node's fail state is known before its children */
@@ -1497,34 +1523,72 @@ prefilter_compile(struct prefilter *pf)
 	 * the nearest state along its fail chain that has any */
 	for (size_t i = 0; i < tail; i++) {
 		uint32_t s = queue[i], f = fail[s];
-		pf->dict[s] = pf->nodes[f].out != 0 ? f + 1 : pf->dict[f];
-		pf->report[s] = pf->nodes[s].out != 0 ? s + 1 : pf->dict[s];
+		dict[s] = pf->nodes[f].out != 0 ? f + 1 : dict[f];
+		report[s] = pf->nodes[s].out != 0 ? s + 1 : dict[s];
 	}
+	/* laid out flat, the scan reads them without following links */
+	size_t nflat = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		nflat = 0;
+		for (size_t s = 0; s < n; s++) {
+			if (pass == 1)
+				pf->first[s] = (uint32_t)nflat;
+			for (uint32_t r = report[s]; r != 0; r = dict[r - 1])
+				for (uint32_t o = pf->nodes[r - 1].out; o != 0;
+				    o = pf->outs[o - 1].next) {
+					if (pass == 1)
+						pf->flat[nflat] = pf->outs[o - 1];
+					nflat++;
+				}
+		}
+		if (pass == 0 && nflat > UINT32_MAX)
+			goto out;
+		if (pass == 0 && (pf->flat = calloc(nflat + 1,
+		    sizeof(*pf->flat))) == NULL)
+			goto out;
+	}
+	pf->first[n] = (uint32_t)nflat;
 	rc = 0;
 out:
 	free(fail);
 	free(queue);
+	free(report);
+	free(dict);
 	return rc;
 }
 
 /* Word characters for \b, ASCII only: 1 word, 0 not, 2 not judged (a
  * byte of a multibyte character: PCRE2 would look at the whole of it). */
-static int
-word_class(uint8_t b)
-{
-	if (b >= 0x80)
-		return 2;
-	return b == '_' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-	    (b >= '0' && b <= '9');
-}
+static const uint8_t word_class[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	[0x80] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
 
 /* Could a \b hold at pos of t? Yes unless both neighbours are ASCII
  * (or the edge of the text) of the same kind. */
-static bool
+static inline bool
 boundary(const uint8_t *t, size_t len, size_t pos)
 {
-	int a = pos == 0 ? 0 : word_class(t[pos - 1]);
-	int b = pos == len ? 0 : word_class(t[pos]);
+	int a = pos == 0 ? 0 : word_class[t[pos - 1]];
+	int b = pos == len ? 0 : word_class[t[pos]];
 
 	return a == 2 || b == 2 || a != b;
 }
@@ -1540,10 +1604,9 @@ prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 
 	for (size_t i = 0; i < len; i++) {
 		s = delta[s * k + pf->cls[t[i]]];
-		for (uint32_t r = pf->report[s]; r != 0; r = pf->dict[r - 1]) {
-			for (uint32_t o = pf->nodes[r - 1].out; o != 0;
-			    o = pf->outs[o - 1].next) {
-				const struct pf_out *po = &pf->outs[o - 1];
+		for (uint32_t o = pf->first[s]; o < pf->first[s + 1]; o++) {
+			{
+				const struct pf_out *po = &pf->flat[o];
 				if ((po->flags & PREFILTER_WORD_START) &&
 				    !boundary(t, len, i + 1 - po->len))
 					continue;

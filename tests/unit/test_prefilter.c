@@ -235,8 +235,12 @@ test_analyze_heads(void **state)
 	expect_heads("(?:\\bkill\\s+)+vermin", "<kill>");
 	expect_heads("\\bs[*#]t\\b", "<s#t>|<s*t>");
 	expect_heads("\\bs[*#]{1,3}t\\b", "<s#|<s*");
+	/* what may be skipped adds its heads */
+	expect_heads("(?:kill\\s+)?vermin", "kill>|vermin");
+	expect_heads("\\b(?:an?\\s+)?(?:evil\\s+){0,2}vermin", "<a|evil>|vermin");
+	expect_heads("x?yz", "x|yz");
 	/* something that may take nothing, or not a literal: no heads */
-	expect_heads("(?:kill\\s+)?vermin", NULL);
+	expect_heads("(?:kill\\s+)?\\s*vermin", NULL);
 	expect_heads("\\w+\\s+vermin", NULL);
 	expect_heads("kill\\s+vermin|\\s*vermin", NULL);
 	expect_heads("(?:|kill)\\s+vermin", NULL);
