@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 PKGS="build-essential cmake pkg-config python3 libevent-dev libpcre2-dev
 libconfig-dev libcmocka-dev libutf8proc-dev libjansson-dev libsystemd-dev
-systemd dpkg-dev clang libclang-rt-14-dev valgrind"
+systemd dpkg-dev clang libclang-rt-14-dev valgrind nodejs php-cli"
 missing=""
 for p in $PKGS; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
