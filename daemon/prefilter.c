@@ -54,10 +54,12 @@ struct dnf {
 	size_t		 n;
 };
 
-/* A list read once per pattern and context (lists recur in a pattern). */
+/* A list read once per pattern and context (lists recur in a pattern):
+ * for its words, or for its heads. */
 struct list_seen {
 	char *const	*words;
 	enum ctx	 before, after;
+	bool		 heads;
 	struct aset	*set;
 };
 
@@ -68,7 +70,7 @@ struct pctx {
 	bool			 oom;
 	bool			 bail;		/* a construct not understood */
 	bool			 unanchored;	/* verbs, \\G, \\K: keep the start */
-	struct list_seen	 seen[16];
+	struct list_seen	 seen[32];
 	size_t			 nseen;
 };
 
@@ -472,13 +474,22 @@ dnf_merge_single(struct pctx *c, struct dnf *d)
 		nsingle += d->v[i].n == 1;
 	if (nsingle < 2)
 		return;
-	struct aset *u = aset_new(c);
-	if (u == NULL)
+	/* a set no other clause holds grows in place (alternations merge
+	 * one branch at a time) */
+	struct aset *u = NULL;
+	for (size_t i = 0; i < d->n && u == NULL; i++)
+		if (d->v[i].n == 1 && d->v[i].v[0]->refs == 1)
+			u = aset_ref(d->v[i].v[0]);
+	if (u == NULL && (u = aset_new(c)) == NULL)
 		return;
 	for (size_t i = 0; i < d->n; i++) {
 		struct clause *k = &d->v[i];
 		if (k->n != 1) {
 			d->v[o++] = *k;
+			continue;
+		}
+		if (k->v[0] == u) {
+			clause_free(k);
 			continue;
 		}
 		for (size_t j = 0; j < k->v[0]->n; j++)
@@ -761,6 +772,32 @@ run_extend(struct pctx *c, struct run *r, char alt[][5], size_t nalt)
 	return true;
 }
 
+/* A list's set as read before in this pattern, or NULL. */
+static struct aset *
+list_seen(struct pctx *c, char *const *words, enum ctx before, enum ctx after,
+    bool heads)
+{
+	for (size_t i = 0; i < c->nseen; i++)
+		if (c->seen[i].words == words && c->seen[i].before == before &&
+		    c->seen[i].after == after && c->seen[i].heads == heads)
+			return aset_ref(c->seen[i].set);
+	return NULL;
+}
+
+static void
+list_remember(struct pctx *c, char *const *words, enum ctx before,
+    enum ctx after, bool heads, struct aset *a)
+{
+	if (a != NULL && c->nseen < sizeof(c->seen) / sizeof(c->seen[0])) {
+		struct list_seen *ls = &c->seen[c->nseen++];
+		ls->words = words;
+		ls->before = before;
+		ls->after = after;
+		ls->heads = heads;
+		ls->set = aset_ref(a);
+	}
+}
+
 /* The run becomes a requirement of the sequence, and its head when it
  * starts it. */
 static void
@@ -791,7 +828,11 @@ run_flush(struct pctx *c, struct run *r, enum ctx after, struct dnf *seq,
 static struct aset *
 list_heads(struct pctx *c, char *const *words, size_t n, enum ctx before)
 {
-	struct aset *a = aset_new(c);
+	struct aset *a = list_seen(c, words, before, CTX_NONE, true);
+
+	if (a != NULL)
+		return a;
+	a = aset_new(c);
 
 	for (size_t i = 0; a != NULL && i < n; i++) {
 		const char *w = words[i];
@@ -803,6 +844,7 @@ list_heads(struct pctx *c, char *const *words, size_t n, enum ctx before)
 		aset_add(c, a, w, len, lit_flags(w, len, before,
 		    w[len] == ' ' ? CTX_NONWORD : CTX_NONE));
 	}
+	list_remember(c, words, before, CTX_NONE, true, a);
 	return a;
 }
 
@@ -811,6 +853,18 @@ static struct aset *
 aset_union(struct pctx *c, struct aset *a, struct aset *b)
 {
 	struct aset *u = NULL;
+
+	if (a != NULL && b != NULL && aset_equal(a, b)) {
+		aset_unref(b);
+		return a;
+	}
+	if (a != NULL && b != NULL && a->refs == 1) {
+		/* a is ours alone: grow it rather than copy it */
+		for (size_t i = 0; i < b->n; i++)
+			aset_add(c, a, b->v[i].s, strlen(b->v[i].s), b->v[i].f);
+		aset_unref(b);
+		return a;
+	}
 
 	if (a != NULL && b != NULL && (u = aset_new(c)) != NULL) {
 		for (size_t i = 0; i < a->n; i++)
@@ -829,11 +883,11 @@ static struct aset *
 list_set(struct pctx *c, char *const *words, size_t n, enum ctx before,
     enum ctx after)
 {
-	for (size_t i = 0; i < c->nseen; i++)
-		if (c->seen[i].words == words && c->seen[i].before == before &&
-		    c->seen[i].after == after)
-			return c->seen[i].set != NULL ? aset_ref(c->seen[i].set) : NULL;
-	struct aset *a = aset_new(c);
+	struct aset *a = list_seen(c, words, before, after, false);
+
+	if (a != NULL)
+		return a;
+	a = aset_new(c);
 
 	for (size_t i = 0; a != NULL && i < n; i++) {
 		const char *w = words[i];
@@ -868,13 +922,7 @@ list_set(struct pctx *c, char *const *words, size_t n, enum ctx before,
 		}
 		aset_add(c, a, best.s, bestlen, best.f);
 	}
-	if (a != NULL && c->nseen < sizeof(c->seen) / sizeof(c->seen[0])) {
-		struct list_seen *ls = &c->seen[c->nseen++];
-		ls->words = words;
-		ls->before = before;
-		ls->after = after;
-		ls->set = aset_ref(a);
-	}
+	list_remember(c, words, before, after, false, a);
 	return a;
 }
 
