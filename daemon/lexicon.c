@@ -41,15 +41,18 @@ struct lexicon {
 	bool			 stem_long;	/* a stem of more than 64 bytes */
 };
 
+#define LEX_FNV_OFFSET	1469598103934665603ULL
+#define LEX_FNV_PRIME	1099511628211ULL
+
 static uint64_t
 lex_hash(const char *s, size_t len)
 {
 	/* FNV-1a: words are short, this is fast and spreads well enough */
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = LEX_FNV_OFFSET;
 
 	for (size_t i = 0; i < len; i++) {
 		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+		h *= LEX_FNV_PRIME;
 	}
 	return h;
 }
@@ -294,13 +297,16 @@ lexicon_scan(const struct lexicon *lx, const char *text, size_t len,
 		}
 		if (lx->stems.used == 0)
 			continue;
-		/* a stem matches a word that starts with it */
-		uint64_t lens = lx->stem_lens;
+		/* a stem matches a word that starts with it; the hash of
+		 * each prefix grows from the one before (FNV-1a, as
+		 * lex_hash) */
+		uint64_t lens = lx->stem_lens, h = LEX_FNV_OFFSET;
 		for (size_t n = 1; n <= wl && n <= 64 && lens != 0; n++) {
+			h = (h ^ (unsigned char)w[n - 1]) * LEX_FNV_PRIME;
 			if (!(lens & (1ULL << (n - 1))))
 				continue;
 			lens &= ~(1ULL << (n - 1));
-			s = lex_find(&lx->stems, lx->strs, w, n, lex_hash(w, n));
+			s = lex_find(&lx->stems, lx->strs, w, n, h);
 			if (s->first != 0)
 				lex_emit(lx, s->first, text, len, ws, we, sq, fn,
 				    ctx);
