@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "lexicon.h"
+#include "text.h"
 
 int
 match_scratch_init(struct match_scratch *ms, const struct rules_limits *lim)
@@ -112,18 +113,22 @@ on_lexicon_hit(void *ctx, uint32_t owner, size_t start, size_t end)
 }
 
 /* Run regex ri over v, its matches starting at from .. limit (the whole
- * view: 0 .. PCRE2_UNSET). */
+ * view: 0 .. PCRE2_UNSET); its ASCII compile when v is ASCII. */
 static void
 run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v,
-    PCRE2_SIZE from, PCRE2_SIZE limit)
+    bool ascii, PCRE2_SIZE from, PCRE2_SIZE limit)
 {
 	const struct rule	*r = &ms->rb->rules[ri];
+	const pcre2_code	*re = ascii ? atomic_load_explicit(&r->re_ascii,
+				    memory_order_acquire) : NULL;
 	PCRE2_SIZE		 off = from;
 	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(ms->md);
 
+	if (re == NULL)
+		re = r->re;
 	pcre2_set_offset_limit(ms->mctx, limit);
 	while (off <= v->len) {
-		int rc = pcre2_match(r->re, (PCRE2_SPTR)v->text, v->len, off,
+		int rc = pcre2_match(re, (PCRE2_SPTR)v->text, v->len, off,
 		    PCRE2_NO_UTF_CHECK, ms->md, ms->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return;
@@ -146,6 +151,27 @@ run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v,
 				off++;
 		}
 	}
+}
+
+/* The views of one comment judged ASCII or not, so each is read once. */
+struct ascii_seen {
+	const struct view	*v[4];
+	bool			 ascii[4];
+	size_t			 n;
+};
+
+static bool
+view_is_ascii(struct ascii_seen *seen, const struct view *v)
+{
+	for (size_t i = 0; i < seen->n; i++)
+		if (seen->v[i] == v)
+			return seen->ascii[i];
+	bool ascii = text_is_ascii(v->text, v->len);
+	if (seen->n < sizeof(seen->v) / sizeof(seen->v[0])) {
+		seen->v[seen->n] = v;
+		seen->ascii[seen->n++] = ascii;
+	}
+	return ascii;
 }
 
 /* Is hit h inside an allow entry of its rule set, or an except entry of
@@ -218,6 +244,7 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 			return -1;
 		prefilter_scan(grp->pf, v->text, v->len, ms->found);
 	}
+	struct ascii_seen ascii_seen = { .n = 0 };
 	for (size_t i = 0; i < rb->nrules; i++) {
 		const struct rule *r = &rb->rules[i];
 		if (!sets[r->set] || r->kind == RULE_WORDS)
@@ -229,6 +256,7 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 			return -1;
 		if (r->kind == RULE_REGEX) {
 			PCRE2_SIZE from = 0, limit = PCRE2_UNSET;
+			bool ascii = false;
 			if (rb->use_prefilter && r->prefiltered) {
 				const struct prefilter_found *f = &ms->found[i];
 				if (!prefilter_pass(&r->atoms, f->may))
@@ -243,17 +271,21 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 						limit = f->last - 1;
 				}
 			}
+			/* the reference run (no prefilter) keeps to the
+			 * Unicode compile */
+			if (rb->use_prefilter)
+				ascii = view_is_ascii(&ascii_seen, v);
 			if (ms->prof_ns != NULL) {
 				struct timespec t0, t1;
 				clock_gettime(CLOCK_MONOTONIC, &t0);
-				run_regex(ms, (uint32_t)i, v, from, limit);
+				run_regex(ms, (uint32_t)i, v, ascii, from, limit);
 				clock_gettime(CLOCK_MONOTONIC, &t1);
 				ms->prof_ns[i] += (uint64_t)((t1.tv_sec - t0.tv_sec) *
 				    1000000000LL + (t1.tv_nsec - t0.tv_nsec));
 				ms->prof_runs[i]++;
 				continue;
 			}
-			run_regex(ms, (uint32_t)i, v, from, limit);
+			run_regex(ms, (uint32_t)i, v, ascii, from, limit);
 		} else {
 			size_t s, e;
 			if (caps_check(&r->caps, v->text, v->len, &s, &e))

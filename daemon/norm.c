@@ -115,21 +115,6 @@ norm_code_point(struct view_buf *b, int32_t cp, uint32_t os, uint32_t oe)
 	return 0;
 }
 
-static bool
-all_ascii(const char *s, size_t len)
-{
-	size_t		 i = 0;
-	uint64_t	 acc = 0, w;
-
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, s + i, 8);
-		acc |= w;
-	}
-	for (; i < len; i++)
-		acc |= (unsigned char)s[i];
-	return (acc & 0x8080808080808080ULL) == 0;
-}
-
 static int
 norm_into(struct view_buf *b, const char *s, size_t len)
 {
@@ -140,7 +125,7 @@ norm_into(struct view_buf *b, const char *s, size_t len)
 	if (view_buf_reserve(b, len + 16) == -1)
 		return -1;
 	b->hint = 0;
-	if (all_ascii(s, len)) {
+	if (text_is_ascii(s, len)) {
 		/* most comments: lower case is the whole normal form, and
 		 * every byte stays where it was; the same pass tells the
 		 * folded view which folds are worth running */

@@ -1,5 +1,7 @@
 #include "text.h"
 
+#include <string.h>
+
 #include <utf8proc.h>
 
 #define W1 1
@@ -173,4 +175,19 @@ text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
 	*end = i;
 	*pos = i;
 	return true;
+}
+
+bool
+text_is_ascii(const char *s, size_t len)
+{
+	size_t		 i = 0;
+	uint64_t	 acc = 0, w;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < len; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & 0x8080808080808080ULL) == 0;
 }

@@ -20,6 +20,8 @@ bool	text_is_lower_cp(int32_t cp);
 bool	text_is_letter_cp(int32_t cp);
 /* Byte offset of the first invalid UTF-8 sequence, or -1 if valid. */
 long	text_utf8_invalid_at(const char *s, size_t len);
+/* Are all bytes of s below 0x80? */
+bool	text_is_ascii(const char *s, size_t len);
 
 /* Iterate the words of s: returns false when there are none left,
  * otherwise sets [*start, *end) and advances *pos past the word. */

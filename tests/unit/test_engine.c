@@ -456,6 +456,39 @@ test_catastrophic_regex(void **state)
 	assert_false(x->cs.ms.hits[0].limit);
 }
 
+/* ASCII text may use the compile without Unicode properties, other text
+ * must not: there \b also sees non-ASCII letters. */
+static void
+test_ascii_compile(void **state)
+{
+	struct fx *x = *state;
+	const struct rule *r = NULL;
+
+	for (size_t i = 0; i < x->e->rb->nrules; i++)
+		if (strcmp(x->e->rb->rules[i].id, "d.you") == 0)
+			r = &x->e->rb->rules[i];
+	assert_non_null(r);
+	rules_wait_ascii(x->e->rb);
+	assert_non_null(atomic_load(&r->re_ascii));
+	for (int pass = 0; pass < 2; pass++) {
+		/* the second time as the reference: no prefilter, Unicode */
+		x->e->rb->use_prefilter = pass == 0;
+		assert_int_equal(check(x, NULL, "you are an idiot"), DECISION_REJECT);
+		REASONS(x, "d.you:0:16");
+		assert_int_equal(check(x, NULL, "you are an idiots"), DECISION_ACCEPT);
+		/* U+0250, a letter: no word boundary after "idiot" */
+		assert_int_equal(check(x, NULL, "you are an idiot\xc9\x90"),
+		    DECISION_ACCEPT);
+		/* U+00BF, not a letter: a boundary */
+		assert_int_equal(check(x, NULL, "you are an idiot\xc2\xbf"),
+		    DECISION_REJECT);
+		REASONS(x, "d.you:0:16");
+		assert_int_equal(check(x, NULL, "\xc9\x90you are an idiot"),
+		    DECISION_ACCEPT);
+	}
+	x->e->rb->use_prefilter = true;
+}
+
 static void
 test_policy_errors(void **state)
 {
@@ -577,6 +610,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_policy_excludes_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_caps_rule, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_catastrophic_regex, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ascii_compile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_policy_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_policies_configured, setup, teardown),
 	};
