@@ -148,6 +148,9 @@ dir_of(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+static void warn_entry_symbols(struct loader *, const char *, int,
+    const char *);
+
 /* Read a word list file: one entry a line, '#' starts a comment. */
 static int
 read_list_file(struct loader *ld, const char *path, const char *ref_file,
@@ -182,6 +185,7 @@ read_list_file(struct loader *ld, const char *path, const char *ref_file,
 			diag_error(ld->d, path, lineno, "entry is not valid UTF-8");
 			continue;
 		}
+		warn_entry_symbols(ld, path, lineno, s);
 		if (strvec_push(out, s) == -1) {
 			fclose(f);
 			free(line);
@@ -260,6 +264,7 @@ load_lists(struct loader *ld, const config_setting_t *lists, const char *file,
 					    config_setting_name(s));
 					continue;
 				}
+				warn_entry_symbols(ld, file, line, e);
 				strvec_push(&sv, e);
 			}
 			if (m == 0)
@@ -329,6 +334,37 @@ prepare_entry(const char *entry, const struct rule_group *g, size_t *outlen)
 	out[o] = '\0';
 	*outlen = o;
 	return out;
+}
+
+/*
+ * An entry is read as its words: a symbol in it is dropped, so "a$$" is
+ * the word "a" and matches every "a". Say so where the admin wrote it.
+ */
+static void
+warn_entry_symbols(struct loader *ld, const char *file, int line,
+    const char *entry)
+{
+	const struct rule_group	 normal = { .view = VIEW_NORMAL };
+	size_t			 len = strlen(entry), olen;
+	const char		*p;
+	char			*e;
+
+	if (len > 0 && entry[len - 1] == '*')
+		len--;
+	for (p = entry; p < entry + len; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x80 && !(c >= 'a' && c <= 'z') &&
+		    !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') &&
+		    c != ' ' && c != '\t' && c != '-' && c != '\'')
+			break;
+	}
+	if (p == entry + len)
+		return;
+	e = prepare_entry(entry, &normal, &olen);
+	diag_warning(ld->d, file, line, "entry \"%s\": '%c' is not part of a "
+	    "word, so it reads as \"%s\"; match symbols with a regex rule",
+	    entry, *p, e != NULL ? e : "");
+	free(e);
 }
 
 static long
@@ -409,8 +445,10 @@ expand_entries(struct loader *ld, const config_setting_t *s, const char *file,
 			for (size_t k = 0; k < wl->n; k++)
 				if (strvec_push(out, wl->entries[k]) == -1)
 					return -1;
-		} else if (strvec_push(out, e) == -1) {
-			return -1;
+		} else {
+			warn_entry_symbols(ld, file, line, e);
+			if (strvec_push(out, e) == -1)
+				return -1;
 		}
 	}
 	return 0;
@@ -494,9 +532,13 @@ rb_put(struct rebuf *b, const char *s, size_t n)
 static int
 rb_put_char(struct rebuf *b, const char *c, size_t n)
 {
-	/* spaces between words and stems are the only non-literals */
+	/*
+	 * Spaces between words and stems are the only non-literals. An entry
+	 * is its words, so a hyphen written between them ("weak-minded") is
+	 * a space here, and either matches in the text.
+	 */
 	if (n == 1 && c[0] == ' ')
-		return rb_put(b, "\\s+", 3);
+		return rb_put(b, "[\\s\\-]+", 7);
 	if (n == 1 && c[0] == '*')
 		return rb_put(b, "\\w*", 3);
 	if (n == 1 && strchr("\\^$.[]|()?+{}#-", c[0]) != NULL &&

@@ -677,6 +677,40 @@ test_load_dir_errors(void **state)
 	expect_diag(&t->d, b, 0, msg);
 }
 
+/* An entry is its words: written with a hyphen or with a space, it matches
+ * either in the text; a symbol in it is dropped, and the loader says so
+ * where the entry was written. */
+static void
+test_list_entries_words_and_symbols(void **state)
+{
+	struct tmp *t = *state;
+	const char *w = put(t, "names.words", "weak-minded\npea brained\na$$\n");
+	const char *f = put(t, "ls.conf",
+	    "category = \"x\";\n"
+	    "lists = { names = \"names.words\"; inline = [\"c++ fan\"]; };\n"
+	    "rules = (\n"
+	    "  { id = \"x.re\"; regex = \"\\\\byou\\\\s+@names\\\\b\"; },\n"
+	    "  { id = \"x.words\"; words = [\"fool!\"]; }\n"
+	    ");\n");
+	struct rulebook *rb = load_good(t, f);
+	const struct rule *r = &rb->rules[rule_index(rb, "x.re")];
+
+	assert_true(regex_matches(r, "you weak-minded fool"));
+	assert_true(regex_matches(r, "you weak minded fool"));
+	assert_true(regex_matches(r, "you pea-brained fool"));
+	assert_true(regex_matches(r, "you pea \t brained fool"));
+	assert_false(regex_matches(r, "you weakminded fool"));
+	assert_false(regex_matches(r, "you weak_minded fool"));
+	expect_diag(&t->d, w, 3, "warning: entry \"a$$\": '$' is not part of a "
+	    "word, so it reads as \"a\"; match symbols with a regex rule");
+	expect_diag(&t->d, f, 2, "warning: entry \"c++ fan\": '+' is not part "
+	    "of a word, so it reads as \"c fan\"; match symbols with a regex rule");
+	expect_diag(&t->d, f, 5, "warning: entry \"fool!\": '!' is not part "
+	    "of a word, so it reads as \"fool\"; match symbols with a regex rule");
+	assert_int_equal(t->d.warnings, 3);
+	rules_free(rb);
+}
+
 int
 main(void)
 {
@@ -697,6 +731,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_errors_all_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_dir_and_local_overlay, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_dir_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_entries_words_and_symbols, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
