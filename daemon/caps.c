@@ -14,6 +14,20 @@ caps_check(const struct caps_params *p, const char *text, size_t len,
 		size_t wu = 0, wc = 0, letters = 0, adv;
 
 		for (size_t i = ws; i < we; i += adv) {
+			unsigned char b = (unsigned char)text[i];
+			if (b < 0x80) {
+				/* inside a word: an ASCII letter or digit */
+				adv = 1;
+				if (b >= 'A' && b <= 'Z') {
+					wu++;
+					wc++;
+					letters++;
+				} else if (b >= 'a' && b <= 'z') {
+					wc++;
+					letters++;
+				}
+				continue;
+			}
 			int32_t cp = text_decode(text + i, len - i, &adv);
 			if (text_is_upper_cp(cp)) {
 				wu++;
