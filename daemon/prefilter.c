@@ -1406,6 +1406,8 @@ struct pf_out {
 	uint8_t		 flags;			/* PREFILTER_WORD_* */
 };
 
+#define DELTA_REPORTS	0x80000000u
+
 struct prefilter {
 	/* construction */
 	struct pf_node	*nodes;
@@ -1415,7 +1417,9 @@ struct prefilter {
 	/* compiled: dense transitions over byte classes */
 	uint8_t		 cls[256];
 	unsigned	 nclasses;
-	uint32_t	*delta;		/* [state * nclasses + class] */
+	/* [state * nclasses + class]: the next state times nclasses (its
+	 * row), with DELTA_REPORTS set when it reports anything */
+	uint32_t	*delta;
 	/* what state s reports: its literals and those along its fail
 	 * chain, side by side in flat[first[s] .. first[s + 1]) */
 	uint32_t	*first;
@@ -1517,6 +1521,19 @@ prefilter_add(struct prefilter *pf, const char *atom, uint8_t flags,
 	return 0;
 }
 
+/* Reports of one literal (same length and flags) next to each other. */
+static int
+out_order(const void *a, const void *b)
+{
+	const struct pf_out *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if (x->flags != y->flags)
+		return x->flags < y->flags ? -1 : 1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
 int
 prefilter_compile(struct prefilter *pf)
 {
@@ -1596,6 +1613,20 @@ prefilter_compile(struct prefilter *pf)
 			goto out;
 	}
 	pf->first[n] = (uint32_t)nflat;
+	/* a state's reports of one literal (several regexes need it) side
+	 * by side: the scan judges its word boundaries once */
+	for (size_t s = 0; s < n; s++)
+		qsort(pf->flat + pf->first[s], pf->first[s + 1] - pf->first[s],
+		    sizeof(*pf->flat), out_order);
+	/* the scan then takes one load per byte, and looks at the reports
+	 * only where there are some */
+	if ((uint64_t)n * k > DELTA_REPORTS)
+		goto out;
+	for (size_t i = 0; i < n * k; i++) {
+		uint32_t to = pf->delta[i];
+		pf->delta[i] = to * k |
+		    (pf->first[to] != pf->first[to + 1] ? DELTA_REPORTS : 0);
+	}
 	rc = 0;
 out:
 	free(fail);
@@ -1648,32 +1679,41 @@ prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 	const uint8_t	*t = (const uint8_t *)text;
 	const uint32_t	*delta = pf->delta;
 	unsigned	 k = pf->nclasses;
-	uint32_t	 s = 0;
+	uint32_t	 row = 0;
 
 	for (size_t i = 0; i < len; i++) {
-		s = delta[s * k + pf->cls[t[i]]];
+		uint32_t x = delta[row + pf->cls[t[i]]];
+		row = x & ~DELTA_REPORTS;
+		if (!(x & DELTA_REPORTS))
+			continue;
+		uint32_t s = row / k;
+		uint16_t plen = 0;
+		uint8_t pflags = 0;
+		bool ok = true;
 		for (uint32_t o = pf->first[s]; o < pf->first[s + 1]; o++) {
-			{
-				const struct pf_out *po = &pf->flat[o];
-				if ((po->flags & PREFILTER_WORD_START) &&
-				    !boundary(t, len, i + 1 - po->len))
-					continue;
-				if ((po->flags & PREFILTER_WORD_END) &&
-				    !boundary(t, len, i + 1))
-					continue;
-				struct prefilter_found *f = &found[po->rule];
-				uint32_t at = (uint32_t)(i + 2 - po->len);
-				if (po->bit != 0) {
-					f->may |= po->bit;
-					if (at > f->lastlit)
-						f->lastlit = at;
-					continue;
-				}
-				if (f->first == 0 || at < f->first)
-					f->first = at;
-				if (at > f->last)
-					f->last = at;
+			const struct pf_out *po = &pf->flat[o];
+			if (po->len != plen || po->flags != pflags) {
+				plen = po->len;
+				pflags = po->flags;
+				ok = (!(pflags & PREFILTER_WORD_START) ||
+				    boundary(t, len, i + 1 - plen)) &&
+				    (!(pflags & PREFILTER_WORD_END) ||
+				    boundary(t, len, i + 1));
 			}
+			if (!ok)
+				continue;
+			struct prefilter_found *f = &found[po->rule];
+			uint32_t at = (uint32_t)(i + 2 - po->len);
+			if (po->bit != 0) {
+				f->may |= po->bit;
+				if (at > f->lastlit)
+					f->lastlit = at;
+				continue;
+			}
+			if (f->first == 0 || at < f->first)
+				f->first = at;
+			if (at > f->last)
+				f->last = at;
 		}
 	}
 }
