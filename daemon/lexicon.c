@@ -10,6 +10,15 @@
 /* Longest word looked up by its squeezed form. */
 #define LEX_SQUEEZE_MAX	256
 
+#define STEM_PAIR_BITS	4096
+
+static size_t
+stem_pair(const char *w)
+{
+	return ((size_t)(unsigned char)w[0] * 67 + (unsigned char)w[1]) &
+	    (STEM_PAIR_BITS - 1);
+}
+
 /* One entry; entries sharing a first word are chained. */
 struct lex_entry {
 	uint32_t	 owner;
@@ -39,6 +48,9 @@ struct lexicon {
 	size_t			 strs_len, strs_cap;
 	uint64_t		 stem_lens;	/* bit n-1: a stem of n bytes */
 	bool			 stem_long;	/* a stem of more than 64 bytes */
+	/* the first two bytes of the stems longer than one, hashed: most
+	 * words start with no stem's, and skip the stem lookups */
+	uint64_t		 stem_pairs[STEM_PAIR_BITS / 64];
 };
 
 #define LEX_FNV_OFFSET	1469598103934665603ULL
@@ -212,6 +224,10 @@ lexicon_add(struct lexicon *lx, const char *entry, size_t len,
 	lx->nentries++;
 
 	if (first_stem) {
+		if (first_len >= 2) {
+			size_t b = stem_pair(entry);
+			lx->stem_pairs[b / 64] |= 1ULL << (b % 64);
+		}
 		if (first_len <= 64)
 			lx->stem_lens |= 1ULL << (first_len - 1);
 		else
@@ -297,6 +313,9 @@ lexicon_scan(const struct lexicon *lx, const char *text, size_t len,
 		}
 		if (lx->stems.used == 0)
 			continue;
+		if (wl >= 2 && !(lx->stem_lens & 1) && !(lx->stem_pairs[stem_pair(w) /
+		    64] & (1ULL << (stem_pair(w) % 64))))
+			continue;	/* no stem starts like this word */
 		/* a stem matches a word that starts with it; the hash of
 		 * each prefix grows from the one before (FNV-1a, as
 		 * lex_hash) */

@@ -167,6 +167,32 @@ test_stems(void **state)
 	assert_int_equal(count_owner(&h, 4), 0);
 }
 
+/* Words that start like no stem skip the stem lookups; a stem of one
+ * byte is looked up for every word. */
+static void
+test_stem_starts(void **state)
+{
+	struct lexicon	*lx = *state;
+	const char	*t = "fu fuck fucking funny FUCKER";
+	struct hits	 h;
+
+	add(lx, "fuck*", 1);
+	add(lx, "dam*", 2);
+	h = scan(lx, t);
+	assert_int_equal(h.n, 2);
+	assert_true(has(&h, t, 1, "fuck"));
+	assert_true(has(&h, t, 1, "fucking"));
+	h = scan(lx, "da damn dams madam");
+	assert_int_equal(h.n, 2);
+	assert_int_equal(count_owner(&h, 2), 2);
+	add(lx, "x*", 3);
+	h = scan(lx, "xylophone ox x");
+	assert_int_equal(count_owner(&h, 3), 2);
+	h = scan(lx, "fucking xenophobe");
+	assert_int_equal(count_owner(&h, 1), 1);
+	assert_int_equal(count_owner(&h, 3), 1);
+}
+
 static void
 test_long_stem(void **state)
 {
@@ -359,6 +385,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_whole_words_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stems, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stem_starts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_stem, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrase_stem_last, setup, teardown),
