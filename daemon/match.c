@@ -112,24 +112,43 @@ on_lexicon_hit(void *ctx, uint32_t owner, size_t start, size_t end)
 	a->end = (uint32_t)end;
 }
 
-/* Run regex ri over v, its matches starting at from .. limit (the whole
- * view: 0 .. PCRE2_UNSET); its ASCII compile when v is ASCII. */
+/*
+ * Run regex ri over v, its matches starting at from .. limit (the whole
+ * view: 0 .. PCRE2_UNSET); with at, only at those nat places (+ 1,
+ * ascending), each tried on its own: where the leftmost match starts, a
+ * search held to that start finds the same one. (An offset limit holds
+ * it: PCRE2_ANCHORED at match time would leave the JIT.) Its ASCII
+ * compile when v is ASCII.
+ */
 static void
 run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v,
-    bool ascii, PCRE2_SIZE from, PCRE2_SIZE limit)
+    bool ascii, PCRE2_SIZE from, PCRE2_SIZE limit, const uint32_t *at,
+    size_t nat)
 {
 	const struct rule	*r = &ms->rb->rules[ri];
 	const pcre2_code	*re = ascii ? atomic_load_explicit(&r->re_ascii,
 				    memory_order_acquire) : NULL;
 	PCRE2_SIZE		 off = from;
 	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(ms->md);
+	size_t			 k = 0;
 
 	if (re == NULL)
 		re = r->re;
 	pcre2_set_offset_limit(ms->mctx, limit);
 	while (off <= v->len) {
-		int rc = pcre2_match(re, (PCRE2_SPTR)v->text, v->len, off,
+		PCRE2_SIZE start = off;
+		if (at != NULL) {
+			while (k < nat && at[k] - 1 < off)
+				k++;
+			if (k == nat || at[k] - 1 > limit)
+				return;
+			start = at[k++] - 1;
+			pcre2_set_offset_limit(ms->mctx, start);
+		}
+		int rc = pcre2_match(re, (PCRE2_SPTR)v->text, v->len, start,
 		    PCRE2_NO_UTF_CHECK, ms->md, ms->mctx);
+		if (rc == PCRE2_ERROR_NOMATCH && at != NULL)
+			continue;
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return;
 		if (rc < 0) {
@@ -142,7 +161,7 @@ run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v,
 			hit_add(ms, ri, r->group, v, s, e, false);
 		if (ms->per_rule[ri] >= MATCH_MAX_HITS_PER_RULE)
 			return;
-		if (e > off)
+		if (e > start)
 			off = e;
 		else {
 			/* step over one character after an empty match */
@@ -151,6 +170,25 @@ run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v,
 				off++;
 		}
 	}
+}
+
+/* The places of a regex's heads, ascending, each once. */
+static size_t
+heads_sorted(const struct prefilter_found *f, uint32_t *out)
+{
+	size_t n = 0;
+
+	for (uint32_t i = 0; i < f->nat; i++) {
+		size_t j = n;
+		while (j > 0 && out[j - 1] > f->at[i])
+			j--;
+		if (j > 0 && out[j - 1] == f->at[i])
+			continue;
+		memmove(out + j + 1, out + j, (n - j) * sizeof(*out));
+		out[j] = f->at[i];
+		n++;
+	}
+	return n;
 }
 
 /* The views of one comment judged ASCII or not, so each is read once. */
@@ -257,6 +295,8 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		if (r->kind == RULE_REGEX) {
 			PCRE2_SIZE from = 0, limit = PCRE2_UNSET;
 			bool ascii = false;
+			uint32_t heads[PREFILTER_HEADS_MAX];
+			size_t nheads = 0;
 			if (rb->use_prefilter && r->prefiltered) {
 				const struct prefilter_found *f = &ms->found[i];
 				if (!prefilter_pass(&r->atoms, f->may))
@@ -269,6 +309,8 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 					from = f->first - 1;
 					if (f->last - 1 < limit)
 						limit = f->last - 1;
+					if (f->nat <= PREFILTER_HEADS_MAX)
+						nheads = heads_sorted(f, heads);
 				}
 			}
 			/* the reference run (no prefilter) keeps to the
@@ -278,14 +320,16 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 			if (ms->prof_ns != NULL) {
 				struct timespec t0, t1;
 				clock_gettime(CLOCK_MONOTONIC, &t0);
-				run_regex(ms, (uint32_t)i, v, ascii, from, limit);
+				run_regex(ms, (uint32_t)i, v, ascii, from, limit,
+				    nheads > 0 ? heads : NULL, nheads);
 				clock_gettime(CLOCK_MONOTONIC, &t1);
 				ms->prof_ns[i] += (uint64_t)((t1.tv_sec - t0.tv_sec) *
 				    1000000000LL + (t1.tv_nsec - t0.tv_nsec));
 				ms->prof_runs[i]++;
 				continue;
 			}
-			run_regex(ms, (uint32_t)i, v, ascii, from, limit);
+			run_regex(ms, (uint32_t)i, v, ascii, from, limit,
+			    nheads > 0 ? heads : NULL, nheads);
 		} else {
 			size_t s, e;
 			if (caps_check(&r->caps, v->text, v->len, &s, &e))

@@ -1714,6 +1714,10 @@ prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 				f->first = at;
 			if (at > f->last)
 				f->last = at;
+			if (f->nat < PREFILTER_HEADS_MAX)
+				f->at[f->nat] = at;
+			if (f->nat <= PREFILTER_HEADS_MAX)
+				f->nat++;
 		}
 	}
 }

@@ -13,9 +13,9 @@
  *
  * A match starts at or before the last required literal found. When
  * every match starts with one of a set of literals (its heads: the words
- * of \b@groups\s+are...), the scan also says where the first and the
- * last of them start: the regex is run from the first, and no match may
- * start past the last. */
+ * of \b@groups\s+are...), the scan also says where they start: the
+ * regex is tried there only, or, when there are many, from the first
+ * and up to the last. */
 #ifndef DECORUM_PREFILTER_H
 #define DECORUM_PREFILTER_H
 
@@ -48,6 +48,9 @@ struct prefilter_atoms {
 	size_t	  nheads;
 };
 
+/* Heads whose places the scan keeps, per regex. */
+#define PREFILTER_HEADS_MAX	16
+
 /* What the scan found for one regex. A match contains a literal of its
  * sets, so it starts at or before the last one found. */
 struct prefilter_found {
@@ -55,6 +58,10 @@ struct prefilter_found {
 	uint32_t  lastlit;	/* where the last of their literals starts, + 1 */
 	uint32_t  first;	/* where the first head starts, + 1; 0: none */
 	uint32_t  last;		/* where the last one starts, + 1 */
+	/* where the heads start, + 1, in the order found; more than
+	 * PREFILTER_HEADS_MAX: too many to keep */
+	uint32_t  nat;
+	uint32_t  at[PREFILTER_HEADS_MAX];
 };
 
 /* Look up list `name`: its entries as the splice writes them (words

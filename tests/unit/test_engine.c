@@ -489,6 +489,37 @@ test_ascii_compile(void **state)
 	x->e->rb->use_prefilter = true;
 }
 
+/* A regex whose matches start at its heads (here "you") is tried at
+ * those places only, or, past PREFILTER_HEADS_MAX of them, over their
+ * range: the same hits either way, and the same as without prefilter. */
+static void
+test_regex_starts(void **state)
+{
+	struct fx *x = *state;
+	char many[512] = "";
+
+	for (int pass = 0; pass < 2; pass++) {
+		x->e->rb->use_prefilter = pass == 0;
+		assert_int_equal(check(x, NULL, "you know, you are an idiot"),
+		    DECISION_REJECT);
+		REASONS(x, "d.you:10:26");
+		assert_int_equal(check(x, NULL, "you are an idiot, you're a moron"),
+		    DECISION_REJECT);
+		assert_int_equal(x->cs.ms.nhits, 2);
+		assert_int_equal(x->cs.ms.hits[1].start, 18);
+		assert_int_equal(check(x, NULL, "youyou are an idiot"),
+		    DECISION_ACCEPT);
+		many[0] = '\0';
+		for (int i = 0; i < PREFILTER_HEADS_MAX + 4; i++)
+			strcat(many, "you ");
+		strcat(many, "you are an idiot");
+		assert_int_equal(check(x, NULL, many), DECISION_REJECT);
+		assert_int_equal(x->cs.ms.hits[0].start,
+		    4 * (PREFILTER_HEADS_MAX + 4));
+	}
+	x->e->rb->use_prefilter = true;
+}
+
 static void
 test_policy_errors(void **state)
 {
@@ -611,6 +642,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_caps_rule, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_catastrophic_regex, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ascii_compile, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_regex_starts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_policy_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_policies_configured, setup, teardown),
 	};

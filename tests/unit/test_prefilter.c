@@ -395,9 +395,22 @@ test_automaton_places(void **state)
 	assert_int_equal(f[0].first, 7 + 1);		/* not in "skill" */
 	assert_int_equal(f[0].last, 20 + 1);
 	assert_int_equal(f[0].lastlit, 30 + 1);
+	assert_int_equal(f[0].nat, 2);
+	assert_int_equal(f[0].at[0], 7 + 1);
+	assert_int_equal(f[0].at[1], 20 + 1);
 	assert_int_equal(f[1].may, 1);
 	assert_int_equal(f[1].first, 0);
 	assert_int_equal(f[1].lastlit, 0 + 1);
+
+	/* past PREFILTER_HEADS_MAX places: only the first and the last */
+	char many[256] = "";
+	for (int i = 0; i < PREFILTER_HEADS_MAX + 2; i++)
+		strcat(many, "kill ");
+	memset(f, 0, sizeof(f));
+	prefilter_scan(pf, many, strlen(many), f);
+	assert_int_equal(f[0].nat, PREFILTER_HEADS_MAX + 1);
+	assert_int_equal(f[0].first, 1);
+	assert_int_equal(f[0].last, 5 * (PREFILTER_HEADS_MAX + 1) + 1);
 
 	memset(f, 0, sizeof(f));
 	prefilter_scan(pf, "vermin", 6, f);
