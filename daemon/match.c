@@ -257,7 +257,9 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		ms->per_rule_cap = rb->nrules;
 	}
 	memset(ms->per_rule, 0, rb->nrules);
-	memset(ms->found, 0, rb->nrules * sizeof(*ms->found));
+	/* the counts, not the places they count */
+	for (size_t i = 0; i < rb->nrules; i++)
+		memset(&ms->found[i], 0, offsetof(struct prefilter_found, at));
 	if (views_build(&ms->views, text, len) == -1)
 		return -1;
 

@@ -49,7 +49,7 @@ struct prefilter_atoms {
 };
 
 /* Heads whose places the scan keeps, per regex. */
-#define PREFILTER_HEADS_MAX	16
+#define PREFILTER_HEADS_MAX	64
 
 /* What the scan found for one regex. A match contains a literal of its
  * sets, so it starts at or before the last one found. */
@@ -98,7 +98,7 @@ int	prefilter_add(struct prefilter *pf, const char *atom, uint8_t flags,
 	    uint32_t rule, unsigned set);
 int	prefilter_compile(struct prefilter *pf);
 /* Record in found[rule] every literal that occurs in text (where its
- * word boundaries hold); found[] starts zeroed. */
+ * word boundaries hold); found[] starts zeroed up to at[]. */
 void	prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 	    struct prefilter_found *found);
 

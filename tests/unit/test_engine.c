@@ -496,7 +496,7 @@ static void
 test_regex_starts(void **state)
 {
 	struct fx *x = *state;
-	char many[512] = "";
+	char many[8 * (PREFILTER_HEADS_MAX + 8)] = "";
 
 	for (int pass = 0; pass < 2; pass++) {
 		x->e->rb->use_prefilter = pass == 0;

@@ -403,7 +403,7 @@ test_automaton_places(void **state)
 	assert_int_equal(f[1].lastlit, 0 + 1);
 
 	/* past PREFILTER_HEADS_MAX places: only the first and the last */
-	char many[256] = "";
+	char many[8 * (PREFILTER_HEADS_MAX + 2)] = "";
 	for (int i = 0; i < PREFILTER_HEADS_MAX + 2; i++)
 		strcat(many, "kill ");
 	memset(f, 0, sizeof(f));
