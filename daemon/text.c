@@ -134,7 +134,7 @@ text_utf8_invalid_at(const char *s, size_t len)
 }
 
 bool
-text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
+text_next_word_slow(const char *s, size_t len, size_t *pos, size_t *start,
     size_t *end)
 {
 	size_t	 i = *pos, adv;

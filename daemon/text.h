@@ -23,12 +23,43 @@ long	text_utf8_invalid_at(const char *s, size_t len);
 /* Are all bytes of s below 0x80? */
 bool	text_is_ascii(const char *s, size_t len);
 
-/* Iterate the words of s: returns false when there are none left,
- * otherwise sets [*start, *end) and advances *pos past the word. */
-bool	text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
-	    size_t *end);
-
 extern const uint8_t text_ascii_word[256];
+
+bool	text_next_word_slow(const char *s, size_t len, size_t *pos,
+	    size_t *start, size_t *end);
+
+/* Iterate the words of s: returns false when there are none left,
+ * otherwise sets [*start, *end) and advances *pos past the word. Inline
+ * for ASCII text (every word of every comment goes through here); the
+ * rest by code point in text_next_word_slow. */
+static inline bool
+text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
+    size_t *end)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = *pos, b;
+
+	while (i < len && p[i] < 0x80 && !text_ascii_word[p[i]])
+		i++;
+	if (i >= len) {
+		*pos = len;
+		return false;
+	}
+	if (p[i] < 0x80) {
+		b = i;
+		while (i < len && text_ascii_word[p[i]])
+			i++;
+		if (i >= len || p[i] < 0x80) {
+			*start = b;
+			*end = i;
+			*pos = i;
+			return true;
+		}
+		i = b;		/* non-ASCII inside: judge it all by code point */
+	}
+	*pos = i;
+	return text_next_word_slow(s, len, pos, start, end);
+}
 /* ASCII upper case to lower case; every other byte as it is. */
 extern const uint8_t text_ascii_lower[256];
 

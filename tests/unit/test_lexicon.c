@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "text.h"
 
 struct hitrec {
 	uint32_t	 owner;
@@ -191,6 +192,31 @@ test_stem_starts(void **state)
 	h = scan(lx, "fucking xenophobe");
 	assert_int_equal(count_owner(&h, 1), 1);
 	assert_int_equal(count_owner(&h, 3), 1);
+}
+
+/* The words lexicon_scan looks up: ASCII ones inline, the others by
+ * code point; a word may mix both. */
+static void
+test_text_words(void **state)
+{
+	const char	*t = "caf\xc3\xa9 ok foo_bar \xc3\xa9lan a\xe2\x80\x94" "b x1 "
+	    "\xc3\xa9";
+	const char	*want[] = { "caf\xc3\xa9", "ok", "foo", "bar",
+	    "\xc3\xa9lan", "a", "b", "x1", "\xc3\xa9" };
+	size_t		 pos = 0, ws, we, n = 0;
+
+	(void)state;
+	while (text_next_word(t, strlen(t), &pos, &ws, &we)) {
+		assert_true(n < sizeof(want) / sizeof(want[0]));
+		assert_int_equal(we - ws, strlen(want[n]));
+		assert_memory_equal(t + ws, want[n], we - ws);
+		n++;
+	}
+	assert_int_equal(n, sizeof(want) / sizeof(want[0]));
+	assert_int_equal(pos, strlen(t));
+	pos = 0;
+	assert_false(text_next_word(" .,\xe2\x80\x94 ", 7, &pos, &ws, &we));
+	assert_int_equal(pos, 7);
 }
 
 static void
@@ -386,6 +412,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_whole_words_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stems, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stem_starts, setup, teardown),
+		cmocka_unit_test(test_text_words),
 		cmocka_unit_test_setup_teardown(test_long_stem, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrase_stem_last, setup, teardown),
