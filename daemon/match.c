@@ -5,7 +5,6 @@
 #include <time.h>
 
 #include "lexicon.h"
-#include "text.h"
 
 int
 match_scratch_init(struct match_scratch *ms, const struct rules_limits *lim)
@@ -117,23 +116,18 @@ on_lexicon_hit(void *ctx, uint32_t owner, size_t start, size_t end)
  * view: 0 .. PCRE2_UNSET); with at, only at those nat places (+ 1,
  * ascending), each tried on its own: where the leftmost match starts, a
  * search held to that start finds the same one. (An offset limit holds
- * it: PCRE2_ANCHORED at match time would leave the JIT.) Its ASCII
- * compile when v is ASCII.
+ * it: PCRE2_ANCHORED at match time would leave the JIT.)
  */
 static void
 run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v,
-    bool ascii, PCRE2_SIZE from, PCRE2_SIZE limit, const uint32_t *at,
-    size_t nat)
+    PCRE2_SIZE from, PCRE2_SIZE limit, const uint32_t *at, size_t nat)
 {
 	const struct rule	*r = &ms->rb->rules[ri];
-	const pcre2_code	*re = ascii ? atomic_load_explicit(&r->re_ascii,
-				    memory_order_acquire) : NULL;
+	const pcre2_code	*re = r->re;
 	PCRE2_SIZE		 off = from;
 	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(ms->md);
 	size_t			 k = 0;
 
-	if (re == NULL)
-		re = r->re;
 	pcre2_set_offset_limit(ms->mctx, limit);
 	while (off <= v->len) {
 		PCRE2_SIZE start = off;
@@ -189,27 +183,6 @@ heads_sorted(const struct prefilter_found *f, uint32_t *out)
 		n++;
 	}
 	return n;
-}
-
-/* The views of one comment judged ASCII or not, so each is read once. */
-struct ascii_seen {
-	const struct view	*v[4];
-	bool			 ascii[4];
-	size_t			 n;
-};
-
-static bool
-view_is_ascii(struct ascii_seen *seen, const struct view *v)
-{
-	for (size_t i = 0; i < seen->n; i++)
-		if (seen->v[i] == v)
-			return seen->ascii[i];
-	bool ascii = text_is_ascii(v->text, v->len);
-	if (seen->n < sizeof(seen->v) / sizeof(seen->v[0])) {
-		seen->v[seen->n] = v;
-		seen->ascii[seen->n++] = ascii;
-	}
-	return ascii;
 }
 
 /* Is hit h inside an allow entry of its rule set, or an except entry of
@@ -284,7 +257,6 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 			return -1;
 		prefilter_scan(grp->pf, v->text, v->len, ms->found);
 	}
-	struct ascii_seen ascii_seen = { .n = 0 };
 	for (size_t i = 0; i < rb->nrules; i++) {
 		const struct rule *r = &rb->rules[i];
 		if (!sets[r->set] || r->kind == RULE_WORDS)
@@ -296,7 +268,6 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 			return -1;
 		if (r->kind == RULE_REGEX) {
 			PCRE2_SIZE from = 0, limit = PCRE2_UNSET;
-			bool ascii = false;
 			uint32_t heads[PREFILTER_HEADS_MAX];
 			size_t nheads = 0;
 			if (rb->use_prefilter && r->prefiltered) {
@@ -315,14 +286,10 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 						nheads = heads_sorted(f, heads);
 				}
 			}
-			/* the reference run (no prefilter) keeps to the
-			 * Unicode compile */
-			if (rb->use_prefilter)
-				ascii = view_is_ascii(&ascii_seen, v);
 			if (ms->prof_ns != NULL) {
 				struct timespec t0, t1;
 				clock_gettime(CLOCK_MONOTONIC, &t0);
-				run_regex(ms, (uint32_t)i, v, ascii, from, limit,
+				run_regex(ms, (uint32_t)i, v, from, limit,
 				    nheads > 0 ? heads : NULL, nheads);
 				clock_gettime(CLOCK_MONOTONIC, &t1);
 				ms->prof_ns[i] += (uint64_t)((t1.tv_sec - t0.tv_sec) *
@@ -330,7 +297,7 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 				ms->prof_runs[i]++;
 				continue;
 			}
-			run_regex(ms, (uint32_t)i, v, ascii, from, limit,
+			run_regex(ms, (uint32_t)i, v, from, limit,
 			    nheads > 0 ? heads : NULL, nheads);
 		} else {
 			size_t s, e;

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <libconfig.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1176,13 +1175,11 @@ rules_free(struct rulebook *rb)
 {
 	if (rb == NULL)
 		return;
-	rules_wait_ascii(rb);
 	for (size_t i = 0; i < rb->nrules; i++) {
 		free(rb->rules[i].id);
 		free(rb->rules[i].description);
 		free(rb->rules[i].pattern);
 		pcre2_code_free(rb->rules[i].re);
-		pcre2_code_free(atomic_load(&rb->rules[i].re_ascii));
 		entries_free(&rb->rules[i].words);
 		entries_free(&rb->rules[i].except);
 		prefilter_atoms_free(&rb->rules[i].atoms);
@@ -1205,48 +1202,6 @@ rules_free(struct rulebook *rb)
 	free(rb->categories);
 	free(rb->owners);
 	free(rb);
-}
-
-/*
- * On ASCII text \b, \w, \s, \d and the POSIX classes mean the same with
- * and without Unicode properties (PCRE2_UCP), and the JIT code without
- * them is faster: a second compile of each regex for ASCII views. Case
- * folding does not depend on PCRE2_UCP. Each is published when ready;
- * until then the first compile serves, with the same answers.
- */
-static void *
-ascii_compile_all(void *arg)
-{
-	struct rulebook	*rb = arg;
-	uint32_t	 opts;
-	int		 err;
-	PCRE2_SIZE	 off;
-
-	for (size_t i = 0; i < rb->nrules; i++) {
-		struct rule *r = &rb->rules[i];
-		if (r->kind != RULE_REGEX || r->re == NULL ||
-		    pcre2_pattern_info(r->re, PCRE2_INFO_JITSIZE, &off) != 0 ||
-		    off == 0)
-			continue;	/* no JIT: no gain */
-		pcre2_pattern_info(r->re, PCRE2_INFO_ARGOPTIONS, &opts);
-		pcre2_code *re = pcre2_compile((PCRE2_SPTR)r->pattern,
-		    PCRE2_ZERO_TERMINATED, opts & ~PCRE2_UCP, &err, &off, NULL);
-		if (re != NULL && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0) {
-			pcre2_code_free(re);
-			re = NULL;
-		}
-		atomic_store_explicit(&r->re_ascii, re, memory_order_release);
-	}
-	return NULL;
-}
-
-void
-rules_wait_ascii(struct rulebook *rb)
-{
-	if (rb->ascii_started) {
-		pthread_join(rb->ascii_thread, NULL);
-		rb->ascii_started = false;
-	}
 }
 
 /* One automaton per view over the literals of the regexes reading it. */
@@ -1292,12 +1247,6 @@ rules_load_files(const char *const *files, size_t n, struct diag *d)
 		rules_free(ld.rb);
 		return NULL;
 	}
-	/* doubling the compile work would double the load: the ASCII
-	 * variants come after it, and are used once there */
-	ld.rb->ascii_started = pthread_create(&ld.rb->ascii_thread, NULL,
-	    ascii_compile_all, ld.rb) == 0;
-	if (!ld.rb->ascii_started)
-		ascii_compile_all(ld.rb);
 	ld.rb->use_prefilter = true;
 	return ld.rb;
 }

@@ -4,8 +4,6 @@
 #ifndef DECORUM_RULES_H
 #define DECORUM_RULES_H
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -49,9 +47,6 @@ struct rule {
 	struct rule_entries words;	/* RULE_WORDS */
 	struct rule_entries except;
 	pcre2_code	*re;		/* RULE_REGEX */
-	/* the same compiled for ASCII text, or NULL: filled in after the
-	 * load (see rules_wait_ascii), the one thing that changes */
-	_Atomic(pcre2_code *) re_ascii;
 	bool		 jit_failed;
 	char		*pattern;	/* RULE_REGEX, after list splicing */
 	/* RULE_REGEX: literals one of which every match contains; the
@@ -106,8 +101,6 @@ struct rulebook {
 	struct rule_owner *owners;
 	size_t		 nowners, owners_cap;
 	bool		 use_prefilter;	/* off only to compare decisions */
-	pthread_t	 ascii_thread;	/* compiling rules[].re_ascii */
-	bool		 ascii_started;
 };
 
 struct rules_limits {
@@ -127,9 +120,6 @@ struct rulebook *rules_load_dir_overlay(const char *dir, const char *overlay,
 /* Load the given files (for tests). */
 struct rulebook *rules_load_files(const char *const *files, size_t n,
 	    struct diag *d);
-/* Wait until every regex has its ASCII compile (or has none); the
- * rulebook works all along, only slower before. */
-void	rules_wait_ascii(struct rulebook *rb);
 void	rules_free(struct rulebook *rb);
 int	rules_find_set(const struct rulebook *rb, const char *name);
 int	rules_find_category(const struct rulebook *rb, const char *name);
