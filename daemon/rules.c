@@ -352,9 +352,9 @@ warn_entry_symbols(struct loader *ld, const char *file, int line,
 		len--;
 	for (p = entry; p < entry + len; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c < 0x80 && !(c >= 'a' && c <= 'z') &&
-		    !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') &&
-		    c != ' ' && c != '\t' && c != '-' && c != '\'')
+		/* the word splitter's own table says what a word holds */
+		if (c < 0x80 && !text_ascii_word[c] && c != ' ' &&
+		    c != '\t' && c != '-' && c != '\'')
 			break;
 	}
 	if (p == entry + len)
