@@ -848,6 +848,14 @@ list_heads(struct pctx *c, char *const *words, size_t n, enum ctx before)
 	return a;
 }
 
+/* Add every literal of src to dst. */
+static void
+aset_add_all(struct pctx *c, struct aset *dst, const struct aset *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		aset_add(c, dst, src->v[i].s, strlen(src->v[i].s), src->v[i].f);
+}
+
 /* Both sets in one; NULL (unknown) when either is. */
 static struct aset *
 aset_union(struct pctx *c, struct aset *a, struct aset *b)
@@ -860,17 +868,14 @@ aset_union(struct pctx *c, struct aset *a, struct aset *b)
 	}
 	if (a != NULL && b != NULL && a->refs == 1) {
 		/* a is ours alone: grow it rather than copy it */
-		for (size_t i = 0; i < b->n; i++)
-			aset_add(c, a, b->v[i].s, strlen(b->v[i].s), b->v[i].f);
+		aset_add_all(c, a, b);
 		aset_unref(b);
 		return a;
 	}
 
 	if (a != NULL && b != NULL && (u = aset_new(c)) != NULL) {
-		for (size_t i = 0; i < a->n; i++)
-			aset_add(c, u, a->v[i].s, strlen(a->v[i].s), a->v[i].f);
-		for (size_t i = 0; i < b->n; i++)
-			aset_add(c, u, b->v[i].s, strlen(b->v[i].s), b->v[i].f);
+		aset_add_all(c, u, a);
+		aset_add_all(c, u, b);
 	}
 	aset_unref(a);
 	aset_unref(b);
