@@ -1,5 +1,5 @@
 /*
- * gen_confusables.c - generates daemon/confusables_table.h, the table behind
+ * gen_confusables.c - generates daemon/engine/confusables_table.h, the table behind
  * confusable_fold() (the "confusables" step of the folded text view).
  *
  * Regenerate (from the repository root; needs libicu-dev, which only this
@@ -7,7 +7,7 @@
  *
  *   cc -std=c17 -O2 -Wall -Wextra daemon/gen/gen_confusables.c \
  *      $(pkg-config --cflags --libs icu-uc icu-i18n) -o /tmp/gen_confusables \
- *   && /tmp/gen_confusables > daemon/confusables_table.h
+ *   && /tmp/gen_confusables > daemon/engine/confusables_table.h
  *
  * The output depends only on the ICU version (its Unicode and UTS #39 data),
  * which the header records; rerun after an ICU upgrade and review the diff.
@@ -288,7 +288,7 @@ int main(void)
            " * is included and why), run from the repository root as\n"
            " *   cc -std=c17 -O2 -Wall -Wextra daemon/gen/gen_confusables.c \\\n"
            " *      $(pkg-config --cflags --libs icu-uc icu-i18n) -o /tmp/gen_confusables \\\n"
-           " *   && /tmp/gen_confusables > daemon/confusables_table.h\n"
+           " *   && /tmp/gen_confusables > daemon/engine/confusables_table.h\n"
            " * Source: ICU %s (Unicode %s): UTS #39 confusable skeletons\n"
            " * (uspoof_getSkeleton), NFKC_Casefold and character names.\n"
            " * Maps non-ASCII code points to the ASCII lower-case letter they look\n"

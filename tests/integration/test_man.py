@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Man pages: decorumd.conf(5) is generated from the settings table of
-daemon/config.c and lists every setting; all pages format without
+daemon/engine/config.c and lists every setting; all pages format without
 warnings."""
 import os
 import re
@@ -17,7 +17,7 @@ CONF_MAN = os.path.join(os.path.dirname(DECORUMD), "man", "decorumd.conf.5")
 
 
 def settings_in_config_c():
-    with open(os.path.join(ROOT, "daemon", "config.c"), encoding="utf-8") as f:
+    with open(os.path.join(ROOT, "daemon", "engine", "config.c"), encoding="utf-8") as f:
         text = f.read()
     table = text[text.index("static const struct setting settings[]"):]
     table = table[:table.index("};")]

@@ -4,7 +4,7 @@
  * is included and why), run from the repository root as
  *   cc -std=c17 -O2 -Wall -Wextra daemon/gen/gen_confusables.c \
  *      $(pkg-config --cflags --libs icu-uc icu-i18n) -o /tmp/gen_confusables \
- *   && /tmp/gen_confusables > daemon/confusables_table.h
+ *   && /tmp/gen_confusables > daemon/engine/confusables_table.h
  * Source: ICU 72.1 (Unicode 15.0): UTS #39 confusable skeletons
  * (uspoof_getSkeleton), NFKC_Casefold and character names.
  * Maps non-ASCII code points to the ASCII lower-case letter they look
