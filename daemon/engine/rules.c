@@ -1355,3 +1355,53 @@ rules_find_category(const struct rulebook *rb, const char *name)
 			return (int)i;
 	return -1;
 }
+
+/* Read-only views of a rulebook for the server and decorumctl, which
+ * never see its layout. */
+size_t
+rules_count(const struct rulebook *rb)
+{
+	return rb->nrules;
+}
+
+const char *
+rules_id(const struct rulebook *rb, uint32_t rule)
+{
+	return rb->rules[rule].id;
+}
+
+uint32_t
+rules_category_of(const struct rulebook *rb, uint32_t rule)
+{
+	return rb->rules[rule].category;
+}
+
+bool
+rules_is_shadow(const struct rulebook *rb, uint32_t rule)
+{
+	return rb->rules[rule].shadow;
+}
+
+size_t
+rules_category_count(const struct rulebook *rb)
+{
+	return rb->ncategories;
+}
+
+const char *
+rules_category_name(const struct rulebook *rb, uint32_t category)
+{
+	return rb->categories[category];
+}
+
+size_t
+rules_set_count(const struct rulebook *rb)
+{
+	return rb->nsets;
+}
+
+const char *
+rules_set_name(const struct rulebook *rb, uint32_t set)
+{
+	return rb->sets[set].name;
+}

@@ -124,4 +124,15 @@ void	rules_free(struct rulebook *rb);
 int	rules_find_set(const struct rulebook *rb, const char *name);
 int	rules_find_category(const struct rulebook *rb, const char *name);
 
+/* What the server and decorumctl may know of a rulebook: rules,
+ * categories and rule sets by index, with their names. */
+size_t	rules_count(const struct rulebook *rb);
+const char *rules_id(const struct rulebook *rb, uint32_t rule);
+uint32_t rules_category_of(const struct rulebook *rb, uint32_t rule);
+bool	rules_is_shadow(const struct rulebook *rb, uint32_t rule);
+size_t	rules_category_count(const struct rulebook *rb);
+const char *rules_category_name(const struct rulebook *rb, uint32_t category);
+size_t	rules_set_count(const struct rulebook *rb);
+const char *rules_set_name(const struct rulebook *rb, uint32_t set);
+
 #endif

@@ -128,7 +128,7 @@ declog_decision(const struct engine *e, const struct policy *p,
 	json_object_set_new(o, "decision", json_string(decision_name(v->decision)));
 	json_object_set_new(o, "categories", cats);
 	for (size_t i = 0; i < v->nreasons; i++) {
-		const char *rid = e->rb->rules[cs->ms.hits[v->reasons[i]].rule].id;
+		const char *rid = rules_id(e->rb, cs->ms.hits[v->reasons[i]].rule);
 		bool dup = false;
 		for (size_t k = 0; k < json_array_size(rules) && !dup; k++)
 			dup = strcmp(json_string_value(json_array_get(rules, k)),
@@ -141,7 +141,7 @@ declog_decision(const struct engine *e, const struct policy *p,
 		json_t *sh = json_array();
 		for (size_t i = 0; sh != NULL && i < v->nshadow; i++)
 			json_array_append_new(sh, json_string(
-			    e->rb->rules[cs->ms.hits[v->shadow[i]].rule].id));
+			    rules_id(e->rb, cs->ms.hits[v->shadow[i]].rule)));
 		json_object_set_new(o, "shadow", sh);
 	}
 	json_object_set_new(o, "policy", json_string(p->name));

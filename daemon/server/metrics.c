@@ -43,7 +43,7 @@ metrics_now_ns(void)
 int
 metrics_attach(struct engine *e, const struct engine *prev)
 {
-	size_t nr = e->rb->nrules, nc = e->rb->ncategories;
+	size_t nr = rules_count(e->rb), nc = rules_category_count(e->rb);
 	size_t sz = sizeof(struct engine_metrics) +
 	    (nr + 2 * nc + 1) * sizeof(atomic_ullong);
 	struct engine_metrics *em = calloc(1, sz);
@@ -62,16 +62,16 @@ metrics_attach(struct engine *e, const struct engine *prev)
 		/* counters must never go backwards for a series that stays */
 		for (size_t i = 0; i < nr; i++)
 			for (size_t k = 0; k < pm->nrules; k++)
-				if (strcmp(e->rb->rules[i].id,
-				    prev->rb->rules[k].id) == 0) {
+				if (strcmp(rules_id(e->rb, (uint32_t)i),
+				    rules_id(prev->rb, (uint32_t)k)) == 0) {
 					atomic_store(&em->rule_hits[i],
 					    atomic_load(&pm->rule_hits[k]));
 					break;
 				}
 		for (size_t i = 0; i < nc; i++)
 			for (size_t k = 0; k < pm->ncats; k++)
-				if (strcmp(e->rb->categories[i],
-				    prev->rb->categories[k]) == 0) {
+				if (strcmp(rules_category_name(e->rb, (uint32_t)i),
+				    rules_category_name(prev->rb, (uint32_t)k)) == 0) {
 					for (int d = 0; d < 2; d++)
 						atomic_store(&em->cat[d][i],
 						    atomic_load(&pm->cat[d][k]));
@@ -200,9 +200,9 @@ metrics_render(struct evbuffer *out, const struct engine *e, json_t *stats,
 	add_label(out, e->version);
 	evbuffer_add_printf(out, "\"} 1\n");
 	family(out, "decorumd_rules", "gauge", "Rules loaded.");
-	evbuffer_add_printf(out, "decorumd_rules %zu\n", e->rb->nrules);
+	evbuffer_add_printf(out, "decorumd_rules %zu\n", rules_count(e->rb));
 	family(out, "decorumd_rule_sets", "gauge", "Rule sets loaded.");
-	evbuffer_add_printf(out, "decorumd_rule_sets %zu\n", e->rb->nsets);
+	evbuffer_add_printf(out, "decorumd_rule_sets %zu\n", rules_set_count(e->rb));
 	family(out, "decorumd_start_time_seconds", "gauge",
 	    "When decorumd started, seconds since the epoch.");
 	evbuffer_add_printf(out, "decorumd_start_time_seconds %lld\n",
@@ -227,20 +227,20 @@ metrics_render(struct evbuffer *out, const struct engine *e, json_t *stats,
 		for (int d = 0; d < 2; d++) {
 			evbuffer_add_printf(out,
 			    "decorumd_category_decisions_total{category=\"");
-			add_label(out, e->rb->categories[c]);
+			add_label(out, rules_category_name(e->rb, (uint32_t)c));
 			evbuffer_add_printf(out, "\",decision=\"%s\"} %llu\n",
 			    dn[d + 1], (unsigned long long)atomic_load(&em->cat[d][c]));
 		}
 	family(out, "decorumd_rule_hits_total", "counter",
 	    "Comments in which a rule matched (outside allow entries), shadow rules included.");
 	for (size_t i = 0; em != NULL && i < em->nrules; i++) {
-		const struct rule *r = &e->rb->rules[i];
 		evbuffer_add_printf(out, "decorumd_rule_hits_total{rule=\"");
-		add_label(out, r->id);
+		add_label(out, rules_id(e->rb, (uint32_t)i));
 		evbuffer_add_printf(out, "\",category=\"");
-		add_label(out, e->rb->categories[r->category]);
+		add_label(out, rules_category_name(e->rb,
+		    rules_category_of(e->rb, (uint32_t)i)));
 		evbuffer_add_printf(out, "\",mode=\"%s\"} %llu\n",
-		    r->shadow ? "shadow" : "enforce",
+		    rules_is_shadow(e->rb, (uint32_t)i) ? "shadow" : "enforce",
 		    (unsigned long long)atomic_load(&em->rule_hits[i]));
 	}
 	family(out, "decorumd_errors_total", "counter",

@@ -3,14 +3,14 @@
 static json_t *
 hit_json(const struct engine *e, const struct hit *h, const char *text)
 {
-	const struct rule *r = &e->rb->rules[h->rule];
 	json_t *o = json_object();
 
 	if (o == NULL)
 		return NULL;
-	json_object_set_new(o, "rule", json_string(r->id));
+	json_object_set_new(o, "rule", json_string(rules_id(e->rb, h->rule)));
 	json_object_set_new(o, "category",
-	    json_string(e->rb->categories[r->category]));
+	    json_string(rules_category_name(e->rb,
+	    rules_category_of(e->rb, h->rule))));
 	json_object_set_new(o, "start", json_integer(h->start));
 	json_object_set_new(o, "end", json_integer(h->end));
 	json_t *m = json_stringn(text + h->start, h->end - h->start);
@@ -26,10 +26,10 @@ reply_categories(const struct engine *e, const struct verdict *v)
 {
 	json_t *cats = json_array();
 
-	for (size_t c = 0; cats != NULL && c < e->rb->ncategories; c++)
+	for (size_t c = 0; cats != NULL && c < rules_category_count(e->rb); c++)
 		if (v->cat_state[c] != 0)
 			json_array_append_new(cats,
-			    json_string(e->rb->categories[c]));
+			    json_string(rules_category_name(e->rb, (uint32_t)c)));
 	return cats;
 }
 

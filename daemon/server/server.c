@@ -221,15 +221,15 @@ count_find(struct count_table *t, const char *name)
 
 /* Point the table's index at the names of a new engine. */
 static int
-count_index(struct count_table *t, char *const *names, size_t stride,
-    size_t n)
+count_index(struct count_table *t, const struct rulebook *rb,
+    const char *(*name_of)(const struct rulebook *, uint32_t), size_t n)
 {
 	struct named_count **idx = calloc(n + 1, sizeof(*idx));
 
 	if (idx == NULL)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		const char *name = *(char *const *)((const char *)names + i * stride);
+		const char *name = name_of(rb, (uint32_t)i);
 		/* a reload mostly keeps the rules in their order */
 		if (i < t->nby && t->by_index != NULL &&
 		    strcmp(t->by_index[i]->name, name) == 0) {
@@ -269,13 +269,12 @@ stats_count(struct worker *w, const struct engine *e,
 
 	if (w->counts_gen != w->engine_gen || w->rule_counts.by_index == NULL) {
 		pthread_mutex_lock(&w->stats_lock);
-		uint8_t *seen = calloc(rb->nrules + 1, 1);
+		uint8_t *seen = calloc(rules_count(rb) + 1, 1);
 		int rc = seen == NULL ? -1 :
-		    count_index(&w->rule_counts, rb->nrules ? &rb->rules[0].id :
-		    NULL, sizeof(struct rule), rb->nrules);
+		    count_index(&w->rule_counts, rb, rules_id, rules_count(rb));
 		if (rc == 0)
-			rc = count_index(&w->cat_counts, rb->categories,
-			    sizeof(char *), rb->ncategories);
+			rc = count_index(&w->cat_counts, rb, rules_category_name,
+			    rules_category_count(rb));
 		pthread_mutex_unlock(&w->stats_lock);
 		free(w->seen);
 		w->seen = seen;
@@ -288,7 +287,7 @@ stats_count(struct worker *w, const struct engine *e,
 		}
 		w->counts_gen = w->engine_gen;
 	}
-	for (size_t c = 0; c < rb->ncategories; c++)
+	for (size_t c = 0; c < rules_category_count(rb); c++)
 		if (v->cat_state[c] == DECISION_REVIEW ||
 		    v->cat_state[c] == DECISION_REJECT)
 			atomic_fetch_add_explicit(&w->cat_counts.by_index[c]->n[
@@ -452,16 +451,17 @@ policies_json(struct engine *e)
 		const struct policy *p = &e->policies.v[i];
 		json_t *po = json_object(), *sets = json_array();
 		json_t *rej = json_object(), *rev = json_object();
-		for (size_t k = 0; k < e->rb->nsets; k++)
+		for (size_t k = 0; k < rules_set_count(e->rb); k++)
 			if (p->sets[k])
-				json_array_append_new(sets,
-				    json_string(e->rb->sets[k].name));
-		for (size_t c = 0; c < e->rb->ncategories; c++) {
+				json_array_append_new(sets, json_string(
+				    rules_set_name(e->rb, (uint32_t)k)));
+		for (size_t c = 0; c < rules_category_count(e->rb); c++) {
+			const char *cn = rules_category_name(e->rb, (uint32_t)c);
 			if (p->reject_at[c] < 1e300)
-				json_object_set_new(rej, e->rb->categories[c],
+				json_object_set_new(rej, cn,
 				    json_real(p->reject_at[c]));
 			if (p->review_at[c] < 1e300)
-				json_object_set_new(rev, e->rb->categories[c],
+				json_object_set_new(rev, cn,
 				    json_real(p->review_at[c]));
 		}
 		json_object_set_new(po, "name", json_string(p->name));
@@ -492,7 +492,7 @@ log_regex_limits(const struct engine *e, const struct check_scratch *cs)
 		if (now != prev && atomic_compare_exchange_strong(&last, &prev, now))
 			log_warn("rule %s hit its PCRE2 limit (regex_match_limit, "
 			    "regex_depth_limit or regex_heap_limit_kb); the comment "
-			    "is held for review", e->rb->rules[cs->ms.hits[i].rule].id);
+			    "is held for review", rules_id(e->rb, cs->ms.hits[i].rule));
 		return;
 	}
 }
@@ -1058,7 +1058,7 @@ server_reload(struct server *s)
 	reload_record(s, &d, true);
 	diag_free(&d);
 	log_info("reloaded: rules version %s (%zu rule sets, %zu rules)",
-	    e->version, e->rb->nsets, e->rb->nrules);
+	    e->version, rules_set_count(e->rb), rules_count(e->rb));
 	sd_notifyf(0, "READY=1\nSTATUS=rules version %s; %llu decisions",
 	    e->version, metrics_decisions_total());
 }
@@ -1305,7 +1305,8 @@ server_start(const struct server_opts *o)
 		goto fail;
 	log_info("decorumd %s ready: rules version %s, %zu rule sets, %zu rules, "
 	    "%d worker(s)", DECORUM_VERSION, s->engine->version,
-	    s->engine->rb->nsets, s->engine->rb->nrules, s->nworkers);
+	    rules_set_count(s->engine->rb), rules_count(s->engine->rb),
+	    s->nworkers);
 	s->last_status = time(NULL);
 	sd_notifyf(0, "READY=1\nSTATUS=rules version %s; %llu decisions",
 	    s->engine->version, metrics_decisions_total());
