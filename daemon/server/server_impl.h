@@ -1,0 +1,159 @@
+/* server internals: the structures the listener, workers, connections,
+ * statistics and reload share, and the calls between those files. Only
+ * daemon/server/ includes it. */
+#ifndef DECORUM_SERVER_IMPL_H
+#define DECORUM_SERVER_IMPL_H
+
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+#include <event2/listener.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <sys/queue.h>
+#include <time.h>
+
+#include "frame.h"
+#include "request.h"
+#include "server.h"
+
+/* Seconds a stopping daemon waits for clients to take their answers. */
+#define SERVER_DRAIN_SECONDS	10
+
+struct stats {
+	atomic_ullong	 decisions[3];	/* by enum decision */
+	atomic_ullong	 dry_runs;
+	atomic_ullong	 errors[ERR_INTERNAL + 1];
+	atomic_ullong	 connections;
+};
+
+/*
+ * Decisions per category and per rule since start. Rule ids and
+ * categories are names that outlive a reload (a reload may add, drop or
+ * reorder rules), so the counters are keyed by name: each worker keeps
+ * its own table (no cache line shared between workers), written only by
+ * that worker with relaxed atomics, and an index from its current
+ * engine's rule and category numbers to the counters, rebuilt when the
+ * worker picks up a new engine. The table only grows; stats sums the
+ * tables of all workers under each worker's stats_lock.
+ */
+struct named_count {
+	char		*name;
+	atomic_ullong	 n[2];	/* rules: hits, shadow hits;
+				 * categories: review, reject */
+};
+
+struct count_table {
+	struct named_count **v;
+	size_t		 n, cap;
+	struct named_count **by_index;	/* [engine's rules or categories] */
+	size_t		 nby;
+};
+
+struct worker;
+
+struct conn {
+	TAILQ_ENTRY(conn) entry;
+	struct worker	*w;
+	struct bufferevent *bev;
+	struct framer	 fr;
+	unsigned	 unsent;	/* answers written since output was last empty */
+	bool		 paused;	/* reading stopped for backpressure */
+	bool		 closing;	/* answer what is buffered, then close */
+	bool		 eof;		/* the client sent all it will send */
+	/* input read after closing began: the bufferevent's own input
+	 * buffer only takes what libevent itself reads */
+	struct evbuffer	*tail;
+};
+
+struct worker {
+	struct server	*srv;
+	int		 index;
+	pthread_t	 thread;
+	struct event_base *base;
+	struct evconnlistener *listener;
+	struct event	*stop_ev;
+	struct event	*resume_ev;
+	struct event	*deadline_ev;
+	struct event	*ping_ev;	/* liveness ping from the main thread */
+	atomic_uint	 alive;		/* the last ping sequence answered */
+	struct check_scratch cs;
+	struct engine	*engine;
+	unsigned	 engine_gen;
+	TAILQ_HEAD(, conn) conns;
+	bool		 stopping;
+	struct stats	 stats;
+	pthread_mutex_t	 stats_lock;	/* guards the tables' shape */
+	struct count_table rule_counts, cat_counts;
+	unsigned	 counts_gen;	/* engine_gen the indexes are for */
+	uint8_t		*seen;		/* [nrules] scratch: rule counted */
+};
+
+struct server {
+	struct server_opts opts;
+	char		*path;		/* socket path we created, to unlink */
+	int		 listen_fd;
+	struct event_base *base;
+	struct event	*sig_hup, *sig_term, *sig_int;
+	struct event	*sig_usr1;	/* reopen the decision log */
+	struct event	*tick_ev;	/* liveness pings, watchdog, STATUS= */
+	atomic_uint	 ping_seq;
+	bool		 watchdog;	/* WatchdogSec= is set */
+	bool		 healthy;	/* every worker answered the last ping */
+	time_t		 last_status;
+	struct http	*http;		/* NULL unless http_listen is set */
+	pthread_mutex_t	 engine_lock;
+	struct engine	*engine;	/* guarded by engine_lock */
+	atomic_uint	 engine_gen;
+	unsigned	 generation;
+	struct worker	*workers;
+	int		 nworkers;
+	atomic_uint	 nconns;
+	unsigned	 max_connections;
+	size_t		 max_request_bytes, max_text_bytes;
+	unsigned	 max_pipeline, idle_timeout, write_timeout;
+	time_t		 started;
+	/* the last reload, for stats and `decorumctl reload` */
+	pthread_mutex_t	 reload_lock;
+	unsigned long	 reloads, reloads_failed;
+	bool		 reload_ok;
+	time_t		 reload_time;
+	json_t		*reload_errors, *reload_warnings;	/* arrays */
+};
+
+
+/* worker.c */
+struct engine *worker_engine(struct worker *w);
+void	worker_on_accept(struct evconnlistener *l, evutil_socket_t fd,
+	    struct sockaddr *sa, int salen, void *arg);
+void	worker_on_resume(evutil_socket_t fd, short what, void *arg);
+void	worker_on_accept_error(struct evconnlistener *l, void *arg);
+void	worker_on_deadline(evutil_socket_t fd, short what, void *arg);
+void	worker_on_stop(evutil_socket_t fd, short what, void *arg);
+void	worker_on_ping(evutil_socket_t fd, short what, void *arg);
+void	*worker_main(void *arg);
+void	worker_cleanup(struct worker *w);
+
+/* conn.c */
+struct conn *conn_new(struct worker *w, evutil_socket_t fd);
+void	conn_close_after_answers(struct conn *c);
+
+/* stats.c: everything a worker counts goes through these three */
+void	stats_decided(struct worker *w, const struct engine *e,
+	    const struct check_scratch *cs, bool dry_run, uint64_t latency_ns);
+void	stats_error(struct worker *w, enum err_code code);
+void	stats_connection(struct worker *w);
+void	count_free(struct count_table *t);
+json_t	*stats_json(struct server *s, struct engine *e);
+
+/* reload.c */
+void	server_reload(struct server *s);
+json_t	*reload_json(struct server *s);
+
+/* unixsock.c */
+int	socket_create(struct server *s, const char *path, unsigned mode,
+	    const char *group);
+
+#endif
