@@ -1,8 +1,8 @@
 /* cmd_check: `decorumctl check`. Texts come from the command line or, one
  * per line, from standard input; requests are built with jansson and
  * pipelined through client.c; each answer is printed as it arrives, in
- * order, either raw (--json) or as one line per reason. Called by
- * main_decorumctl.c. */
+ * order, either raw (--json) or as one line per reason. Any error answer
+ * makes the exit status CTL_EXIT_FAIL. Called by main_decorumctl.c. */
 #include "cmd_check.h"
 
 #include <errno.h>
@@ -56,8 +56,9 @@ cmd_check_usage(FILE *out)
 "  -s, --socket SOCKET   decorumd's socket (as before the command)\n"
 "  -h, --help            this help\n"
 "\n"
-"exit status: 0 when every text got an answer, 2 on usage, input or\n"
-"connection errors\n",
+"exit status: 0 when every text got a decision, 1 when any answer was an\n"
+"error (unknown_policy, invalid_utf8, too_large...; the other texts are\n"
+"still checked and printed), 2 on usage, input or connection errors\n",
 	    out);
 }
 
@@ -199,19 +200,60 @@ check_next(void *arg, struct client *c)
 	return -1;
 }
 
-/* One reason as `rule [start,end) "match"`. */
+/* What a reason says about a PCRE2 limit: NULL when it is an ordinary hit,
+ * else the daemon's detail ("" when it gives none). decorumd marks such a
+ * reason with an "error" (a message, or an object with one) or a "limit"
+ * field. */
+static const char *
+reason_limit(const json_t *reason)
+{
+	const json_t	*e = json_object_get(reason, "error");
+	const json_t	*l = json_object_get(reason, "limit");
+	const char	*s;
+
+	if (e == NULL && (l == NULL || json_is_false(l) || json_is_null(l)))
+		return NULL;
+	if ((s = json_string_value(e)) != NULL)
+		return s;
+	if (json_is_object(e) &&
+	    ((s = json_string_value(json_object_get(e, "message"))) != NULL ||
+	    (s = json_string_value(json_object_get(e, "code"))) != NULL))
+		return s;
+	if ((s = json_string_value(l)) != NULL)
+		return s;
+	return "";
+}
+
+/* One reason as `rule [start,end) "match"`; a limit hit as
+ * `rule  regex limit hit: held for review`. The span and the match are
+ * left out when the reason has none. */
 static void
 print_reason(const json_t *reason, bool shadow, const char *decision)
 {
 	const char	*rule = json_string_value(json_object_get(reason, "rule"));
 	const char	*match = json_string_value(json_object_get(reason, "match"));
+	const json_t	*start = json_object_get(reason, "start");
+	const json_t	*end = json_object_get(reason, "end");
+	const char	*limit = reason_limit(reason);
 
-	(void)decision;
-	printf("%s%s [%" JSON_INTEGER_FORMAT ",%" JSON_INTEGER_FORMAT ") ",
-	    shadow ? "(shadow) " : "", rule ? rule : "?",
-	    json_integer_value(json_object_get(reason, "start")),
-	    json_integer_value(json_object_get(reason, "end")));
-	ctl_print_quoted(stdout, match ? match : "");
+	printf("%s%s", shadow ? "(shadow) " : "", rule ? rule : "?");
+	if (limit != NULL) {
+		/* Its span is the whole comment or nothing: not worth a line
+		 * of text. */
+		printf("  regex limit hit%s", strcmp(decision, "review") == 0 ?
+		    ": held for review" : "");
+		if (*limit != '\0' && strstr(limit, "limit") == NULL)
+			printf(" (%s)", limit);
+		putchar('\n');
+		return;
+	}
+	if (json_is_integer(start) && json_is_integer(end))
+		printf(" [%" JSON_INTEGER_FORMAT ",%" JSON_INTEGER_FORMAT ")",
+		    json_integer_value(start), json_integer_value(end));
+	if (match != NULL) {
+		putchar(' ');
+		ctl_print_quoted(stdout, match);
+	}
 	putchar('\n');
 }
 
@@ -357,5 +399,7 @@ cmd_check(const char *socket_path, int argc, char **argv)
 	free(ctx.line);
 	if (rc != 0)
 		return CTL_EXIT_USAGE;
+	if (ctx.errors > 0)
+		return CTL_EXIT_FAIL;
 	return fflush(stdout) == 0 ? CTL_EXIT_OK : CTL_EXIT_USAGE;
 }

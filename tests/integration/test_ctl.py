@@ -49,6 +49,27 @@ class FakeDaemon:
         if "BROKEN" in text:
             return {"id": rid, "error": {"code": "internal",
                                          "message": "canned failure"}}
+        if "RUNAWAY" in text:
+            # a regex that hit its PCRE2 limit, as decorumd's reply.c
+            # writes it today (an "error" string, an empty span) ...
+            limited = {"rule": "discourtesy.x", "category": "discourtesy",
+                       "start": 0, "end": 0, "match": "",
+                       "error": "regex hit its match limit; held for review"}
+            if "NOSPAN" in text:
+                # ... and as it may come: a "limit" field, no span at all
+                limited = {"rule": "vulgarity.y", "category": "vulgarity",
+                           "limit": True}
+            return {"id": rid, "decision": "review",
+                    "categories": [limited["category"]],
+                    "reasons": [limited], "policy": "default",
+                    "rules_version": "1"}
+        if "SPANLESS" in text:
+            # an ordinary reason with neither span nor match
+            return {"id": rid, "decision": "reject",
+                    "categories": ["caps"],
+                    "reasons": [{"rule": "caps.shouting",
+                                 "category": "caps"}],
+                    "policy": "default", "rules_version": "1"}
         reasons, cats, shadow = [], [], []
         decision = "accept"
         if "idiot" in text:
@@ -177,14 +198,76 @@ class CtlTest(unittest.TestCase):
         self.assertEqual(lines[1].rstrip(), "accept")
 
     def test_check_multiple_reasons_and_error(self):
-        p = run(["-s", self.sock, "check", "damn, kill", "BROKEN"])
-        self.assertEqual(p.returncode, 0, p.stderr)
+        # an error answer makes the exit status 1, and the texts after it
+        # are still checked
+        p = run(["-s", self.sock, "check", "damn, kill", "BROKEN", "hi"])
+        self.assertEqual(p.returncode, 1, p.stderr)
         lines = p.stdout.splitlines()
         self.assertEqual(lines[0], 'reject  profanity,violence  '
                          'profanity.mild [0,4) "damn"')
         self.assertEqual(lines[1].strip(), 'violence.threat [6,10) "kill"')
         self.assertTrue(lines[1].startswith(" " * 10))
         self.assertEqual(lines[2], "error   internal: canned failure")
+        self.assertEqual(lines[3], "accept")
+
+    def test_check_error_answer_exit_status(self):
+        p = run(["-s", self.sock, "check", "--policy", "nosuch", "x"])
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertEqual(p.stdout, "error   unknown_policy: no policy nosuch\n")
+        # --json too: the raw answer, and the same status
+        p = run(["-s", self.sock, "check", "--json", "--policy", "nosuch",
+                 "x"])
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(json.loads(p.stdout)["error"]["code"],
+                         "unknown_policy")
+        # from standard input, one bad line among good ones
+        p = run(["-s", self.sock, "check"], stdin="fine\nBROKEN\nfine\n")
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.splitlines(),
+                         ["accept", "error   internal: canned failure",
+                          "accept"])
+        # no error answer: 0
+        p = run(["-s", self.sock, "check", "x", "You are an idiot"])
+        self.assertEqual(p.returncode, 0)
+
+    def test_check_limit_hit_readable(self):
+        p = run(["-s", self.sock, "check", "RUNAWAY text"])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, "review  discourtesy  discourtesy.x  "
+                         "regex limit hit: held for review\n")
+        p = run(["-s", self.sock, "check", "RUNAWAY NOSPAN"])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, "review  vulgarity  vulgarity.y  "
+                         "regex limit hit: held for review\n")
+        self.assertNotIn("[0,0)", p.stdout)
+
+    def test_check_reason_without_span(self):
+        p = run(["-s", self.sock, "check", "SPANLESS"])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, "reject  caps  caps.shouting\n")
+
+    def test_check_invalid_utf8_not_sent(self):
+        # jansson will not encode it, decorumd would refuse it: reported
+        # in its place among the answers, with the offset, exit status 1
+        before = len(self.daemon.requests)
+        p = subprocess.run([CTL, "-s", self.sock, "check"],
+                           input=b"fine\nab\xff\xfe\nYou are an idiot\n",
+                           capture_output=True, timeout=60)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        lines = p.stdout.decode().splitlines()
+        self.assertEqual(lines[0], "accept")
+        self.assertEqual(lines[1], "error   invalid_utf8: text is not valid "
+                         "UTF-8 at byte 2; decorumctl did not send it")
+        self.assertTrue(lines[2].startswith("reject  discourtesy"), lines)
+        self.assertEqual(len(self.daemon.requests) - before, 2)
+        p = subprocess.run([CTL, "-s", self.sock, "check", "--json"],
+                           input=b"\xc3\nok\n", capture_output=True,
+                           timeout=60)
+        self.assertEqual(p.returncode, 1)
+        answers = [json.loads(l) for l in p.stdout.splitlines()]
+        self.assertEqual([a.get("id") for a in answers], [1, 2])
+        self.assertEqual(answers[0]["error"]["code"], "invalid_utf8")
+        self.assertEqual(answers[1]["decision"], "accept")
 
     def test_check_json_and_policy(self):
         p = run(["-s", self.sock, "check", "--json", "--policy", "kids",
@@ -225,9 +308,12 @@ class CtlTest(unittest.TestCase):
         self.assertEqual(p.returncode, 2)
 
     def test_usage(self):
-        p = run(["-h"])
-        self.assertEqual(p.returncode, 0)
-        self.assertIn("usage:", p.stdout)
+        for args in (["-h"], ["--help"], ["help"]):
+            p = run(args)
+            self.assertEqual(p.returncode, 0, args)
+            self.assertIn("usage:", p.stdout)
+            for cmd in ("check", "replay", "bench", "reload", "policies"):
+                self.assertRegex(p.stdout, r"(?m)^  %s " % cmd)
         for args in (["frobnicate"], [], ["replay"],
                      ["replay", "--min-f1", "abc", self.corpus],
                      ["replay", "--max-fpr", "2", self.corpus],
@@ -237,6 +323,51 @@ class CtlTest(unittest.TestCase):
         p = run(["-s", self.sock, "replay", self.path("no-such.jsonl")])
         self.assertEqual(p.returncode, 2)
         self.assertIn("no-such.jsonl", p.stderr)
+
+    def test_version(self):
+        for opt in ("-V", "--version"):
+            p = run([opt])
+            self.assertEqual(p.returncode, 0)
+            self.assertRegex(p.stdout, r"^decorumctl \d+\.\d+\.\d+\n$")
+
+    def test_command_help(self):
+        # each command's own options, on stdout, exit 0, nothing sent
+        own = {"check": "--policy", "replay": "--min-f1", "bench": "--depth",
+               "reload": "--timeout", "policies": "--json"}
+        for cmd, opt in own.items():
+            for args in ([cmd, "--help"], [cmd, "-h"], ["help", cmd],
+                         ["-s", self.path("none.sock"), cmd, "--help"]):
+                p = run(args)
+                self.assertEqual(p.returncode, 0, (args, p.stderr))
+                self.assertIn("usage: decorumctl [-s SOCKET] " + cmd,
+                              p.stdout, args)
+                self.assertIn(opt, p.stdout, args)
+                others = [c for c in own if c != cmd]
+                self.assertFalse([c for c in others
+                                  if "] %s " % c in p.stdout], args)
+        p = run(["bench", "--engine", "--help"])
+        self.assertEqual(p.returncode, 0)
+        self.assertIn("--check-prefilter", p.stdout)
+        p = run(["help", "frobnicate"])
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("unknown command 'frobnicate'", p.stderr)
+
+    def test_long_options(self):
+        p = run(["--socket", self.sock, "check", "--json", "--policy",
+                 "kids", "damn"])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(json.loads(p.stdout)["policy"], "kids")
+        p = run(["--socket=" + self.sock, "check", "hi"])
+        self.assertEqual((p.returncode, p.stdout), (0, "accept\n"))
+        p = run(["check", "--socket", self.sock, "hi"])
+        self.assertEqual((p.returncode, p.stdout), (0, "accept\n"))
+        p = run(["--socket", self.sock, "bench", "--connections", "2",
+                 "--depth", "2", "--count", "10", self.corpus])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("10 decisions in", p.stdout)
+        self.assertIn("over 2 connections x depth 2", p.stdout)
+        r = self.replay_json("--review-rejects", "--examples", "1")
+        self.assertEqual(r["overall"]["tp"], 3)
 
     # ---- replay ----
 
