@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""The Debian package: configure a fresh build with prefix /usr in a
-temporary directory, cpack -G DEB, check its contents and control fields
-(dpkg-deb), run lintian when it is installed, unpack it into a throwaway
-root (dpkg -x) and run the installed binary on the installed files.
+"""The Debian package: build it the README's way (a fresh build directory
+configured like the README's build/, whose prefix is /usr/local, then
+`cmake --build build --target deb`, which builds a /usr tree of its own),
+check its contents, conffiles and control fields (dpkg-deb), run lintian
+when it is installed, unpack it into a throwaway root (dpkg -x) and run
+the installed binary on the installed files. A plain `cpack -G DEB` in a
+/usr/local build must refuse.
 
 It builds the project once more, so it runs only with
 DECORUM_PACKAGE_TESTS=1 (tests/run.sh sets it for the first pass)."""
@@ -32,18 +35,19 @@ def run(cmd, **kw):
                      "the Debian package (tests/run.sh does)")
 @unittest.skipUnless(TOOLS, "needs cpack, dpkg-deb and dpkg-shlibdeps (dpkg-dev)")
 class PackageTest(unittest.TestCase):
+    # The README's packaging command, run as it is written there.
+    README_COMMAND = "cmake --build build --target deb"
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="decorumd-pkg-")
-        b = os.path.join(cls.tmp, "build")
+        cls.build = b = os.path.join(cls.tmp, "build")
         jobs = str(min(os.cpu_count() or 2, 4))
-        run(["cmake", "-S", ROOT, "-B", b, "-DCMAKE_INSTALL_PREFIX=/usr",
-             "-DCMAKE_BUILD_TYPE=Release",
-             # cpack installs what is built; don't build the unit tests
-             "-DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON"])
-        run(["cmake", "--build", b, "-j", jobs, "--target", "decorumd",
-             "decorumctl", "man"])
-        run(["cpack", "-G", "DEB"], cwd=b)
+        # configured like the README's build/ (command 1): no prefix given
+        run(["cmake", "-S", ROOT, "-B", b])
+        cmd = cls.README_COMMAND.split()
+        cmd[cmd.index("build")] = b       # the directory, not --build
+        run(cmd + ["-j", jobs])
         debs = [f for f in os.listdir(b) if f.endswith(".deb")]
         assert len(debs) == 1, debs
         cls.deb = os.path.join(b, debs[0])
@@ -76,6 +80,36 @@ class PackageTest(unittest.TestCase):
         for line in listing.splitlines():
             if line.split()[5] in ("./usr/sbin/decorumd", "./usr/bin/decorumctl"):
                 self.assertTrue(line.startswith("-rwxr-xr-x root/root"), line)
+
+    def test_readme_gives_this_command(self):
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+            self.assertIn("`%s`" % self.README_COMMAND, f.read())
+
+    def test_every_conffile_is_in_the_package(self):
+        listing = run(["dpkg-deb", "-c", self.deb])
+        regular = {line.split()[5].lstrip(".") for line in listing.splitlines()
+                   if line.startswith("-")}
+        ctl = os.path.join(self.tmp, "control-conffiles")
+        run(["dpkg-deb", "-e", self.deb, ctl])
+        with open(os.path.join(ctl, "conffiles")) as f:
+            conffiles = f.read().split()
+        with open(os.path.join(ROOT, "packaging", "deb", "conffiles")) as f:
+            self.assertEqual(conffiles, f.read().split())
+        self.assertTrue(conffiles)
+        for path in conffiles:
+            self.assertIn(path, regular, "conffile %s is not a file in %s"
+                          % (path, os.path.basename(self.deb)))
+
+    def test_plain_cpack_refuses_another_prefix(self):
+        r = subprocess.run(["cpack", "-G", "DEB"], cwd=self.build,
+                           capture_output=True, text=True)
+        self.assertNotEqual(r.returncode, 0, r.stdout)
+        said = " ".join((r.stdout + r.stderr).split())   # CMake wraps lines
+        self.assertIn("needs a build configured with "
+                      "-DCMAKE_INSTALL_PREFIX=/usr", said)
+        self.assertIn("--target deb", said)
+        self.assertEqual([f for f in os.listdir(self.build)
+                          if f.endswith(".deb")], [os.path.basename(self.deb)])
 
     def test_control(self):
         fields = {}
