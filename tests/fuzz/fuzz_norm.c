@@ -2,10 +2,10 @@
  * folded view for every combination of folds). Each view byte must map
  * back into the original text. Invalid UTF-8 is fed too: the request
  * parser rejects it, but views_build must not trust that. */
-#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "fuzz_check.h"
 #include "fold.h"
 #include "norm.h"
 
@@ -14,15 +14,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 check_view(const struct view *v, size_t orig_len)
 {
-	assert(v != NULL);
+	FUZZ_CHECK(v != NULL);
 	for (size_t i = 0; i < v->len; i++) {
 		uint32_t s = view_ostart(v, i), e = view_oend(v, i);
-		assert(s <= e && e <= orig_len);
+		FUZZ_CHECK(s <= e && e <= orig_len);
 	}
 	if (v->len > 0) {
 		size_t os, oe;
 		view_span_orig(v, 0, v->len, &os, &oe);
-		assert(os <= oe && oe <= orig_len);
+		FUZZ_CHECK(os <= oe && oe <= orig_len);
 	}
 }
 

@@ -2,11 +2,11 @@
  * feeds them. The input is split into reads at pseudo-random points (from
  * its own first bytes), framed into lines and each line parsed; every line
  * must come out as a request or an error with a stable code. */
-#include <assert.h>
 #include <event2/buffer.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "fuzz_check.h"
 #include "frame.h"
 #include "request.h"
 
@@ -37,19 +37,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		while ((fr = frame_next(&f, in, &line, &len)) != FRAME_NONE) {
 			if (fr == FRAME_TOO_LARGE)
 				continue;
-			assert(len <= max);
+			FUZZ_CHECK(len <= max);
 			struct request r;
 			struct request_error err;
 			if (request_parse(&r, line, len, 1024, &err) == -1) {
-				assert(err.code > ERR_NONE && err.code <= ERR_INTERNAL);
-				assert(memchr(err.message, '\0', sizeof(err.message)));
+				FUZZ_CHECK(err.code > ERR_NONE && err.code <= ERR_INTERNAL);
+				FUZZ_CHECK(memchr(err.message, '\0', sizeof(err.message)) != NULL);
 			} else if (r.op == OP_CHECK) {
-				assert(r.text != NULL && r.text_len <= 1024);
+				FUZZ_CHECK(r.text != NULL && r.text_len <= 1024);
 			}
 			request_clear(&r);
 		}
 		/* the framer never holds more than the limit */
-		assert(evbuffer_get_length(in) <= max + 97 + 1);
+		FUZZ_CHECK(evbuffer_get_length(in) <= max + 97 + 1);
 	}
 	evbuffer_free(in);
 	return 0;

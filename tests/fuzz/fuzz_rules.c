@@ -2,13 +2,13 @@
  * file in a private temporary directory (beside a small word list it may
  * refer to) and loaded; it must load or be refused with diagnostics,
  * never crash or leak. */
-#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_check.h"
 #include "diag.h"
 #include "rules.h"
 
@@ -54,7 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_init(&d);
 	const char *files[] = { conf };
 	struct rulebook *rb = rules_load_files(files, 1, &d);
-	assert(rb == NULL || d.errors == 0);
+	FUZZ_CHECK(rb == NULL || d.errors == 0);
 	rules_free(rb);
 	diag_free(&d);
 	return 0;
