@@ -129,6 +129,31 @@ class CtlAgainstDaemonTest(unittest.TestCase):
             self.assertEqual(p.returncode, 0, p.stderr)
             self.assertEqual(p.stdout, "decorumctl %s\n" % project_version())
 
+    def test_bench_engine_long_options(self):
+        # bench_engine.c knows -c, -R and -p; decorumctl maps the long forms
+        tmp = tempfile.mkdtemp(prefix="decorumd-it-")
+        try:
+            rules = write_test_rules(os.path.join(tmp, "rules"))
+            conf = os.path.join(tmp, "d.conf")
+            write_config(conf, {"rules_dir": rules, "policies": TEST_POLICIES})
+            corpus = os.path.join(tmp, "c.jsonl")
+            with open(corpus, "w") as f:
+                f.write('{"id":1,"text":"darn it","labels":["profanity"]}\n'
+                        '{"id":2,"text":"nice","labels":[]}\n')
+            p = run(DECORUMCTL, ["bench", "--engine", "--config", conf,
+                                 "--rules=" + rules, "--passes", "1", corpus])
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertIn("best of 1 passes", p.stdout)
+            self.assertIn("accept 1, review 0, reject 1", p.stdout)
+            # --config is what is read
+            p = run(DECORUMCTL, ["bench", "--engine", "--config",
+                                 os.path.join(tmp, "no.conf"), "--rules",
+                                 rules, corpus])
+            self.assertEqual(p.returncode, 2)
+            self.assertIn("no.conf", p.stderr)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
     def test_check_unknown_policy_exits_1(self):
         with Daemon() as d:
             p = run(DECORUMCTL, ["--socket", d.socket_path, "check",
