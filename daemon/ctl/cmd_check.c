@@ -240,8 +240,10 @@ print_reason(const json_t *reason, bool shadow, const char *decision)
 	if (limit != NULL) {
 		/* Its span is the whole comment or nothing: not worth a line
 		 * of text. */
-		printf("  regex limit hit%s", strcmp(decision, "review") == 0 ?
-		    ": held for review" : "");
+		/* A shadow rule never holds a comment, nor does a limit hit
+		 * beside a rule that rejects it. */
+		printf("  regex limit hit%s", !shadow &&
+		    strcmp(decision, "review") == 0 ? ": held for review" : "");
 		if (*limit != '\0' && strstr(limit, "limit") == NULL)
 			printf(" (%s)", limit);
 		putchar('\n');

@@ -55,6 +55,10 @@ class FakeDaemon:
             limited = {"rule": "discourtesy.x", "category": "discourtesy",
                        "start": 0, "end": 0, "match": "",
                        "error": "regex hit its match limit; held for review"}
+            if "SHADOW" in text:
+                return {"id": rid, "decision": "accept", "categories": [],
+                        "reasons": [], "shadow": [limited],
+                        "policy": "default", "rules_version": "1"}
             if "NOSPAN" in text:
                 # ... and as it may come: a "limit" field, no span at all
                 limited = {"rule": "vulgarity.y", "category": "vulgarity",
@@ -240,6 +244,11 @@ class CtlTest(unittest.TestCase):
         self.assertEqual(p.stdout, "review  vulgarity  vulgarity.y  "
                          "regex limit hit: held for review\n")
         self.assertNotIn("[0,0)", p.stdout)
+        # a shadow rule holds nothing, even when it hit a limit
+        p = run(["-s", self.sock, "check", "RUNAWAY SHADOW"])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, "accept  -  (shadow) discourtesy.x  "
+                         "regex limit hit\n")
 
     def test_check_reason_without_span(self):
         p = run(["-s", self.sock, "check", "SPANLESS"])
