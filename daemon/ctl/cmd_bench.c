@@ -25,10 +25,11 @@ void
 cmd_bench_usage(FILE *out)
 {
 	fputs(
-"usage: decorumctl [-s SOCKET] bench [-c CONNS] [-d DEPTH] [-n COUNT | -t SECONDS]\n"
-"           [--policy NAME] FILE.jsonl...\n"
+"usage: decorumctl [-s SOCKET] bench [-c CONNS] [-d DEPTH]\n"
+"           [-n COUNT | -t SECONDS] [--policy NAME] FILE.jsonl...\n"
 "       decorumctl bench --engine [-c CONFIG] [-R RULES_DIR] [-p PASSES]\n"
-"           [--policy NAME] [--no-prefilter] [--check-prefilter] FILE.jsonl...\n"
+"           [--policy NAME] [--no-prefilter] [--check-prefilter]\n"
+"           FILE.jsonl...\n"
 "\n"
 "Load generator: sends the corpus' texts over CONNS connections with DEPTH\n"
 "requests in flight each, prints decisions/s, latency percentiles and the\n"

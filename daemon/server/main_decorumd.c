@@ -15,8 +15,10 @@ static void
 usage(FILE *out)
 {
 	fprintf(out,
-	    "usage: decorumd [-c FILE] [-l SOCKET] [-R RULES_DIR] [-t] [-v] [-h] [-V]\n"
-	    "  -c, --config FILE     configuration file (default %s;\n"
+	    "usage: decorumd [-c FILE] [-l SOCKET] [-R RULES_DIR] [-t] [-v]\n"
+	    "       decorumd -h | -V\n"
+	    "  -c, --config FILE     configuration file (default\n"
+	    "                        %s;\n"
 	    "                        built-in defaults when it does not exist)\n"
 	    "  -l, --listen SOCKET   listen on this Unix socket path instead of the\n"
 	    "                        configured one\n"
