@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "norm.h"
+#include "view.h"
 
 /* Build the folded view of `normal` with the folds in `folds` into out;
  * tmp is scratch. Returns 0, 1 when no fold changes anything (out is then
