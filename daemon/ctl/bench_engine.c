@@ -125,9 +125,9 @@ bench_engine_main(int argc, char **argv)
 		return 2;
 	}
 
-	if (no_prefilter)
-		e->rb->use_prefilter = false;	/* not shared yet: ours to change */
-
+	struct match_opts mo = { .no_prefilter = no_prefilter };
+	const struct match_opts with_pf = { 0 }, without_pf = {
+	    .no_prefilter = true };
 	struct check_scratch cs;
 	check_scratch_init(&cs);
 	if (check_prefilter) {
@@ -135,12 +135,12 @@ bench_engine_main(int argc, char **argv)
 		 * comment's answer with it and without it */
 		size_t differ = 0;
 		for (size_t i = 0; i < c.n; i++) {
-			e->rb->use_prefilter = true;
-			engine_check(e, p, &cs, c.text[i], c.len[i]);
+			engine_check_opts(e, p, &cs, c.text[i], c.len[i],
+			    &with_pf);
 			enum decision with = cs.v.decision;
 			size_t nr_with = cs.v.nreasons;
-			e->rb->use_prefilter = false;
-			engine_check(e, p, &cs, c.text[i], c.len[i]);
+			engine_check_opts(e, p, &cs, c.text[i], c.len[i],
+			    &without_pf);
 			if (with != cs.v.decision || nr_with != cs.v.nreasons) {
 				if (differ++ < 10)
 					printf("differs: %.*s\n",
@@ -150,7 +150,6 @@ bench_engine_main(int argc, char **argv)
 		}
 		printf("prefilter check: %zu comments, %zu decided differently\n",
 		    c.n, differ);
-		e->rb->use_prefilter = !no_prefilter;
 		if (differ > 0) {
 			check_scratch_free(&cs);
 			engine_unref(e);
@@ -159,21 +158,17 @@ bench_engine_main(int argc, char **argv)
 	}
 	/* warm up: buffers grow to size, JIT code gets paged in */
 	for (size_t i = 0; i < c.n && i < 1000; i++)
-		engine_check(e, p, &cs, c.text[i], c.len[i]);
+		engine_check_opts(e, p, &cs, c.text[i], c.len[i], &mo);
 
 	double best_norm = 1e30, best_all = 1e30;
 	unsigned long long decisions[3] = { 0 };
 	for (int pass = 0; pass < passes; pass++) {
 		double t0 = now();
-		for (size_t i = 0; i < c.n; i++) {
-			views_build(&cs.ms.views, c.text[i], c.len[i]);
-			for (size_t g = 0; g < e->rb->ngroups; g++)
-				views_get(&cs.ms.views, e->rb->groups[g].view,
-				    e->rb->groups[g].folds);
-		}
+		for (size_t i = 0; i < c.n; i++)
+			match_views(&cs.ms, e->rb, c.text[i], c.len[i]);
 		double t1 = now();
 		for (size_t i = 0; i < c.n; i++) {
-			engine_check(e, p, &cs, c.text[i], c.len[i]);
+			engine_check_opts(e, p, &cs, c.text[i], c.len[i], &mo);
 			if (pass == 0)
 				decisions[cs.v.decision]++;
 		}
@@ -193,31 +188,30 @@ bench_engine_main(int argc, char **argv)
 	    (double)c.n / best_norm, mb / best_norm, best_norm * 1e6 / (double)c.n);
 	printf("  decisions: accept %llu, review %llu, reject %llu\n",
 	    decisions[0], decisions[1], decisions[2]);
-	size_t nre = 0, npre = 0;
-	for (size_t r = 0; r < e->rb->nrules; r++) {
-		if (e->rb->rules[r].kind != RULE_REGEX)
+	size_t nrules = rules_count(e->rb), nre = 0, npre = 0;
+	for (uint32_t r = 0; r < nrules; r++) {
+		if (!rules_is_regex(e->rb, r))
 			continue;
 		nre++;
-		npre += e->rb->rules[r].prefiltered;
+		npre += rules_is_prefiltered(e->rb, r);
 	}
 	printf("  regexes behind the literal prefilter: %zu of %zu%s\n", npre,
-	    nre, e->rb->use_prefilter ? "" : " (switched off)");
+	    nre, no_prefilter ? " (switched off)" : "");
 
 	/* where the time goes: each regex as the pipeline runs it (after the
 	 * prefilter), over one more pass */
-	uint64_t *ns = calloc(e->rb->nrules + 1, sizeof(uint64_t));
-	uint32_t *runs = calloc(e->rb->nrules + 1, sizeof(uint32_t));
-	size_t *order = calloc(e->rb->nrules + 1, sizeof(size_t));
+	uint64_t *ns = calloc(nrules + 1, sizeof(uint64_t));
+	uint32_t *runs = calloc(nrules + 1, sizeof(uint32_t));
+	size_t *order = calloc(nrules + 1, sizeof(size_t));
 	if (ns != NULL && runs != NULL && order != NULL) {
-		cs.ms.prof_ns = ns;
-		cs.ms.prof_runs = runs;
+		struct match_opts prof = mo;
+		prof.prof_ns = ns;
+		prof.prof_runs = runs;
 		for (size_t i = 0; i < c.n; i++)
-			engine_check(e, p, &cs, c.text[i], c.len[i]);
-		cs.ms.prof_ns = NULL;
-		cs.ms.prof_runs = NULL;
+			engine_check_opts(e, p, &cs, c.text[i], c.len[i], &prof);
 		size_t nr = 0;
-		for (size_t r = 0; r < e->rb->nrules; r++)
-			if (e->rb->rules[r].kind == RULE_REGEX)
+		for (uint32_t r = 0; r < nrules; r++)
+			if (rules_is_regex(e->rb, r))
 				order[nr++] = r;
 		for (size_t a2 = 0; a2 < nr; a2++)
 			for (size_t b2 = a2 + 1; b2 < nr; b2++)
@@ -230,7 +224,8 @@ bench_engine_main(int argc, char **argv)
 		    "share of comments run on):\n");
 		for (size_t k = 0; k < nr && k < 10; k++) {
 			size_t r = order[k];
-			printf("    %-34s %8.2f us  %5.1f%%\n", e->rb->rules[r].id,
+			printf("    %-34s %8.2f us  %5.1f%%\n",
+			    rules_id(e->rb, (uint32_t)r),
 			    (double)ns[r] / 1e3 / (double)c.n,
 			    100.0 * runs[r] / (double)c.n);
 		}

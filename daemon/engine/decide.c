@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rulebook.h"
+
 void
 verdict_init(struct verdict *v)
 {

@@ -78,6 +78,14 @@ int
 engine_check(const struct engine *e, const struct policy *p,
     struct check_scratch *cs, const char *text, size_t len)
 {
+	return engine_check_opts(e, p, cs, text, len, NULL);
+}
+
+int
+engine_check_opts(const struct engine *e, const struct policy *p,
+    struct check_scratch *cs, const char *text, size_t len,
+    const struct match_opts *opts)
+{
 	if (!cs->ready || memcmp(&cs->limits, &e->limits, sizeof(e->limits))) {
 		/* first use, or a reload changed the regex limits */
 		if (cs->ready)
@@ -88,7 +96,7 @@ engine_check(const struct engine *e, const struct policy *p,
 		cs->limits = e->limits;
 		cs->ready = true;
 	}
-	if (match_run(&cs->ms, e->rb, p->sets, text, len) == -1)
+	if (match_run_opts(&cs->ms, e->rb, p->sets, text, len, opts) == -1)
 		return -1;
 	return decide(&cs->v, e->rb, p, &cs->ms);
 }

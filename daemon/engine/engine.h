@@ -51,5 +51,9 @@ void	check_scratch_free(struct check_scratch *cs);
  * Returns -1 when memory runs out. */
 int	engine_check(const struct engine *e, const struct policy *p,
 	    struct check_scratch *cs, const char *text, size_t len);
+/* The same, matched as opts says (benchmarks; NULL: as engine_check). */
+int	engine_check_opts(const struct engine *e, const struct policy *p,
+	    struct check_scratch *cs, const char *text, size_t len,
+	    const struct match_opts *opts);
 
 #endif

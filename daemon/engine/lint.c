@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "match.h"
+#include "rulebook.h"
 
 /*
  * Runaway regexes: every regex is run, at load, on inputs built to make a

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "lexicon.h"
+#include "rulebook.h"
 
 int
 match_scratch_init(struct match_scratch *ms, const struct rules_limits *lim)
@@ -209,9 +210,36 @@ hit_allowed(const struct match_scratch *ms, const struct hit *h)
 }
 
 int
+match_views(struct match_scratch *ms, const struct rulebook *rb,
+    const char *text, size_t len)
+{
+	if (views_build(&ms->views, text, len) == -1)
+		return -1;
+	for (size_t g = 0; g < rb->ngroups; g++)
+		if (views_get(&ms->views, rb->groups[g].view,
+		    rb->groups[g].folds) == NULL)
+			return -1;
+	return 0;
+}
+
+int
 match_run(struct match_scratch *ms, const struct rulebook *rb,
     const bool *sets, const char *text, size_t len)
 {
+	return match_run_opts(ms, rb, sets, text, len, NULL);
+}
+
+int
+match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
+    const bool *sets, const char *text, size_t len,
+    const struct match_opts *opts)
+{
+	static const struct match_opts defaults;
+	bool use_prefilter;
+
+	if (opts == NULL)
+		opts = &defaults;
+	use_prefilter = !opts->no_prefilter;
 	ms->rb = rb;
 	ms->sets = sets;
 	ms->nhits = 0;
@@ -247,7 +275,7 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 		ms->group = (uint32_t)g;
 		lexicon_scan(grp->lex, v->text, v->len, v->squeezed, on_lexicon_hit, ms);
 	}
-	for (size_t g = 0; rb->use_prefilter && g < rb->ngroups; g++) {
+	for (size_t g = 0; use_prefilter && g < rb->ngroups; g++) {
 		const struct rule_group *grp = &rb->groups[g];
 		if (grp->pf == NULL)
 			continue;
@@ -270,7 +298,7 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 			PCRE2_SIZE from = 0, limit = PCRE2_UNSET;
 			uint32_t heads[PREFILTER_HEADS_MAX];
 			size_t nheads = 0;
-			if (rb->use_prefilter && r->prefiltered) {
+			if (use_prefilter && r->prefiltered) {
 				const struct prefilter_found *f = &ms->found[i];
 				if (!prefilter_pass(&r->atoms, f->may))
 					continue;	/* a required literal is missing */
@@ -286,15 +314,15 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 						nheads = heads_sorted(f, heads);
 				}
 			}
-			if (ms->prof_ns != NULL) {
+			if (opts->prof_ns != NULL) {
 				struct timespec t0, t1;
 				clock_gettime(CLOCK_MONOTONIC, &t0);
 				run_regex(ms, (uint32_t)i, v, from, limit,
 				    nheads > 0 ? heads : NULL, nheads);
 				clock_gettime(CLOCK_MONOTONIC, &t1);
-				ms->prof_ns[i] += (uint64_t)((t1.tv_sec - t0.tv_sec) *
+				opts->prof_ns[i] += (uint64_t)((t1.tv_sec - t0.tv_sec) *
 				    1000000000LL + (t1.tv_nsec - t0.tv_nsec));
-				ms->prof_runs[i]++;
+				opts->prof_runs[i]++;
 				continue;
 			}
 			run_regex(ms, (uint32_t)i, v, from, limit,

@@ -8,8 +8,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "norm.h"
 #include "rules.h"
+
+struct prefilter_found;
 
 /* At most this many hits of one rule are reported for one comment. */
 #define MATCH_MAX_HITS_PER_RULE 8
@@ -41,14 +46,22 @@ struct match_scratch {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack	*jit;
-	/* when set (benchmarks), time spent in each regex and caps rule */
-	uint64_t	*prof_ns;
-	uint32_t	*prof_runs;
 	/* set during a run */
 	const struct rulebook *rb;
 	const bool	*sets;
 	uint32_t	 group;
 	bool		 oom;
+};
+
+/* How one run goes, for benchmarks and comparisons; the default (NULL
+ * or all zero) is how the daemon runs. The rulebook itself never
+ * changes: these belong to the call. */
+struct match_opts {
+	bool		 no_prefilter;	/* run every regex everywhere */
+	/* when set, time spent in each regex rule (indexed by rule) and
+	 * how often it ran are added here */
+	uint64_t	*prof_ns;
+	uint32_t	*prof_runs;
 };
 
 int	match_scratch_init(struct match_scratch *ms, const struct rules_limits *lim);
@@ -57,5 +70,13 @@ void	match_scratch_free(struct match_scratch *ms);
  * sets[] (indexed like rb->sets). Returns -1 when memory runs out. */
 int	match_run(struct match_scratch *ms, const struct rulebook *rb,
 	    const bool *sets, const char *text, size_t len);
+/* The same, run as opts says (NULL: as match_run). */
+int	match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
+	    const bool *sets, const char *text, size_t len,
+	    const struct match_opts *opts);
+/* Build only the views of text that the rules of rb read (benchmarks:
+ * the cost of normalizing and folding alone). -1: out of memory. */
+int	match_views(struct match_scratch *ms, const struct rulebook *rb,
+	    const char *text, size_t len);
 
 #endif

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rulebook.h"
+
 static int
 policy_alloc(struct policy *p, const struct rulebook *rb, const char *name)
 {

@@ -11,6 +11,7 @@
 
 #include "fold.h"
 #include "lexicon.h"
+#include "rulebook.h"
 #include "text.h"
 
 /* A named word list of one rule file. */
@@ -1247,7 +1248,6 @@ rules_load_files(const char *const *files, size_t n, struct diag *d)
 		rules_free(ld.rb);
 		return NULL;
 	}
-	ld.rb->use_prefilter = true;
 	return ld.rb;
 }
 
@@ -1404,4 +1404,16 @@ const char *
 rules_set_name(const struct rulebook *rb, uint32_t set)
 {
 	return rb->sets[set].name;
+}
+
+bool
+rules_is_regex(const struct rulebook *rb, uint32_t rule)
+{
+	return rb->rules[rule].kind == RULE_REGEX;
+}
+
+bool
+rules_is_prefiltered(const struct rulebook *rb, uint32_t rule)
+{
+	return rb->rules[rule].prefiltered;
 }

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "rulebook.h"
 
 struct fx {
 	char		 dir[64];
@@ -24,6 +25,7 @@ struct fx {
 	size_t		 n;
 	struct engine	*e;
 	struct check_scratch cs;
+	struct match_opts mo;	/* all zero: as the daemon runs */
 	struct diag	 d;
 };
 
@@ -169,8 +171,8 @@ policy(struct fx *x, const char *name)
 static enum decision
 check(struct fx *x, const char *pol, const char *text)
 {
-	assert_int_equal(engine_check(x->e, policy(x, pol), &x->cs, text,
-	    strlen(text)), 0);
+	assert_int_equal(engine_check_opts(x->e, policy(x, pol), &x->cs, text,
+	    strlen(text), &x->mo), 0);
 	return x->cs.v.decision;
 }
 
@@ -469,7 +471,7 @@ test_unicode_word_boundary(void **state)
 	assert_non_null(r);
 	for (int pass = 0; pass < 2; pass++) {
 		/* the second time as the reference: no prefilter */
-		x->e->rb->use_prefilter = pass == 0;
+		x->mo.no_prefilter = pass != 0;
 		assert_int_equal(check(x, NULL, "you are an idiot"), DECISION_REJECT);
 		REASONS(x, "d.you:0:16");
 		assert_int_equal(check(x, NULL, "you are an idiots"), DECISION_ACCEPT);
@@ -483,7 +485,7 @@ test_unicode_word_boundary(void **state)
 		assert_int_equal(check(x, NULL, "\xc9\x90you are an idiot"),
 		    DECISION_ACCEPT);
 	}
-	x->e->rb->use_prefilter = true;
+	x->mo.no_prefilter = false;
 }
 
 /* A regex whose matches start at its heads (here "you") is tried at
@@ -496,7 +498,7 @@ test_regex_starts(void **state)
 	char many[8 * (PREFILTER_HEADS_MAX + 8)] = "";
 
 	for (int pass = 0; pass < 2; pass++) {
-		x->e->rb->use_prefilter = pass == 0;
+		x->mo.no_prefilter = pass != 0;
 		assert_int_equal(check(x, NULL, "you know, you are an idiot"),
 		    DECISION_REJECT);
 		REASONS(x, "d.you:10:26");
@@ -514,7 +516,7 @@ test_regex_starts(void **state)
 		assert_int_equal(x->cs.ms.hits[0].start,
 		    4 * (PREFILTER_HEADS_MAX + 4));
 	}
-	x->e->rb->use_prefilter = true;
+	x->mo.no_prefilter = false;
 }
 
 static void

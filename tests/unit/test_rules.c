@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "lexicon.h"
+#include "rulebook.h"
 #include "rules.h"
 
 /* A temporary directory that remembers what was put in it. */
