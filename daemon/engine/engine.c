@@ -1,11 +1,34 @@
+/* engine: a configuration with its rules and policies, loaded, checked
+ * and reference counted; engine_check runs one comment through it. */
 #include "engine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "golive.h"
+
+/*
+ * Every caller (start, reload, bench, lint's own use aside) gets the
+ * go-live checks: a configuration `decorumd -t` calls wrong never serves.
+ */
 struct engine *
 engine_load(const struct engine_opts *o, struct diag *d)
+{
+	size_t		 errors = d->errors;
+	struct engine	*e;
+
+	if ((e = engine_load_unchecked(o, d)) == NULL)
+		return NULL;
+	if (golive_check(e, d, false) > 0 || d->errors > errors) {
+		engine_unref(e);
+		return NULL;
+	}
+	return e;
+}
+
+struct engine *
+engine_load_unchecked(const struct engine_opts *o, struct diag *d)
 {
 	struct engine *e = calloc(1, sizeof(*e));
 

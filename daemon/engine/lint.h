@@ -6,8 +6,8 @@
 
 #include "engine.h"
 
-/* The canary every policy must reject, for sites' own monitoring too
- * (rules/canary.conf), and a plain sentence every policy must accept. */
+/* The canary every policy must reject and a plain sentence every policy
+ * must accept (golive.h). */
 #define LINT_CANARY_REJECT	"DECORUM-TEST-REJECT-7A3F"
 #define LINT_CANARY_ACCEPT	"This is a plain sentence about the weather."
 

@@ -68,6 +68,10 @@ setup(void **state)
 	    "          { id = \"p.gosh\"; words = [\"gosh\"]; weight = 0.5; } );\n");
 	write_file(fx->rules, "d.conf", "category = \"discourtesy\";\n"
 	    "rules = ( { id = \"d.twit\"; words = [\"twit\"]; } );\n");
+	/* engine_load refuses rules without the canary (golive.h) */
+	write_file(fx->rules, "z-canary.conf", "category = \"discourtesy\";\n"
+	    "rules = ( { id = \"z.canary\"; weight = 1000.0;\n"
+	    "  regex = \"\\\\bdecorum-test-reject-7a3f\\\\b\"; } );\n");
 	fx->e = load(fx, 1);
 	assert_int_equal(metrics_attach(fx->e, NULL), 0);
 	check_scratch_init(&fx->cs);
