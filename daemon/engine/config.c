@@ -73,11 +73,15 @@ static const struct setting settings[] = {
 	{ "limits.write_timeout", SET_UINT, OFF(write_timeout), "30", 1, 86400,
 	  "Seconds a client may leave answers unread before it is dropped." },
 	{ "limits.regex_match_limit", SET_UINT, OFF(regex_match_limit), "1000000", 1000, 100000000,
-	  "PCRE2 match limit per regex and comment; hitting it holds the comment for review." },
+	  "PCRE2 match limit per regex and start place in a comment; hitting it holds the comment for review." },
 	{ "limits.regex_depth_limit", SET_UINT, OFF(regex_depth_limit), "10000", 100, 10000000,
 	  "PCRE2 backtracking depth limit." },
 	{ "limits.regex_heap_limit_kb", SET_UINT, OFF(regex_heap_limit_kb), "20480", 64, 4194304,
 	  "PCRE2 heap limit in KiB." },
+	{ "limits.regex_budget_ms", SET_UINT, OFF(regex_budget_ms), "50", 0, 60000,
+	  "CPU time in milliseconds that the regexes may spend on one comment, over all "
+	  "rules and start places; past it the remaining regexes are skipped and the comment "
+	  "is held for review with an error reason (0: no budget)." },
 };
 #undef OFF
 

@@ -62,6 +62,7 @@ struct config {
 	unsigned	 regex_match_limit;
 	unsigned	 regex_depth_limit;
 	unsigned	 regex_heap_limit_kb;
+	unsigned	 regex_budget_ms;
 	struct policy_def *policies;
 	size_t		 npolicies;
 };

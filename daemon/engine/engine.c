@@ -54,6 +54,7 @@ engine_load_unchecked(const struct engine_opts *o, struct diag *d)
 	e->limits.match_limit = e->cfg.regex_match_limit;
 	e->limits.depth_limit = e->cfg.regex_depth_limit;
 	e->limits.heap_limit_kb = e->cfg.regex_heap_limit_kb;
+	e->limits.budget_ms = e->cfg.regex_budget_ms;
 	snprintf(e->version, sizeof(e->version), "%u", o->generation);
 	return e;
 fail:

@@ -23,6 +23,7 @@ match_scratch_init(struct match_scratch *ms, const struct rules_limits *lim)
 	pcre2_set_depth_limit(ms->mctx, lim->depth_limit);
 	pcre2_set_heap_limit(ms->mctx, lim->heap_limit_kb);
 	pcre2_jit_stack_assign(ms->mctx, NULL, ms->jit);
+	ms->budget_ns = (uint64_t)lim->budget_ms * 1000000u;
 	return 0;
 }
 
@@ -71,6 +72,7 @@ hit_add(struct match_scratch *ms, uint32_t rule, uint32_t group,
 	h->start = (uint32_t)os;
 	h->end = (uint32_t)oe;
 	h->limit = limit;
+	h->budget = false;
 	h->suppressed = false;
 	ms->per_rule[rule]++;
 }
@@ -113,11 +115,109 @@ on_lexicon_hit(void *ctx, uint32_t owner, size_t start, size_t end)
 }
 
 /*
+ * The per-comment regex budget. PCRE2's match limit bounds one start
+ * place; a long comment with many places that each cost a little under
+ * it (a 64 KiB comment of '#' and words against #(\w+\s?)+;) took
+ * seconds. So long texts are searched MATCH_STRETCH start places per
+ * pcre2_match call, and between calls the time spent is looked at. The
+ * thread's CPU time is what counts, so that time other threads ran does
+ * not, but reading it is a system call (~1 us): it is read when the
+ * coarse clock (a few ns) has ticked since the last look, so at most
+ * once a tick (4 ms at HZ=250). A long comment reads it from its first
+ * regex on; a short one from its first tick, counting at most
+ * MATCH_SLOW_NS as spent before. A comment that has spent MATCH_SLOW_NS
+ * is looked at every MATCH_STRETCH_SLOW start places.
+ */
+#define MATCH_STRETCH		256
+#define MATCH_STRETCH_SLOW	16	/* once slow: looked at more often */
+#define MATCH_LONG_TEXT		2048
+#define MATCH_SLOW_NS		2000000u
+
+static uint64_t
+clock_ns(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static bool
+budget_spent(struct match_scratch *ms, size_t len)
+{
+	uint64_t wall, spent;
+
+	if (ms->budget_ns == 0)
+		return false;
+	if (ms->over_budget)
+		return true;
+	wall = clock_ns(CLOCK_MONOTONIC_COARSE);
+	if (ms->wall0 == 0) {
+		/* the comment's first regex */
+		ms->wall0 = ms->wall_seen = wall;
+		if (len >= MATCH_LONG_TEXT) {
+			ms->cpu_clock = true;
+			ms->cpu0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+			ms->before_cpu0 = 0;
+		}
+		return false;
+	}
+	/* the CPU clock is read at most once a tick of the coarse one */
+	if (wall == ms->wall_seen)
+		return false;
+	ms->wall_seen = wall;
+	if (!ms->cpu_clock) {
+		ms->cpu_clock = true;
+		ms->cpu0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+		ms->before_cpu0 = wall - ms->wall0 < MATCH_SLOW_NS ?
+		    wall - ms->wall0 : MATCH_SLOW_NS;
+		return false;
+	}
+	spent = ms->before_cpu0 + clock_ns(CLOCK_THREAD_CPUTIME_ID) - ms->cpu0;
+	ms->slow = spent >= MATCH_SLOW_NS;
+	if (spent < ms->budget_ns)
+		return false;
+	ms->over_budget = true;
+	return true;
+}
+
+/* The budget ran out while regex ri was to run: the rest is skipped, and
+ * the comment is held for review on an enforced rule that did not run
+ * (ri, or the next one of an enabled set; none: only shadow rules lost
+ * their turn, and the decision stands). */
+static void
+budget_hit(struct match_scratch *ms, uint32_t ri, const struct view *v)
+{
+	const struct rulebook *rb = ms->rb;
+
+	for (uint32_t i = ri; i < rb->nrules; i++) {
+		const struct rule *r = &rb->rules[i];
+		if (r->kind != RULE_REGEX || r->shadow || !ms->sets[r->set])
+			continue;
+		const struct rule_group *g = &rb->groups[r->group];
+		if (r->group != rb->rules[ri].group)
+			v = views_get(&ms->views, g->view, g->folds);
+		if (v == NULL) {
+			ms->oom = true;
+			return;
+		}
+		size_t n = ms->nhits;
+		hit_add(ms, i, r->group, v, 0, 0, true);
+		if (ms->nhits > n)
+			ms->hits[n].budget = true;
+		return;
+	}
+}
+
+/*
  * Run regex ri over v, its matches starting at from .. limit (the whole
  * view: 0 .. PCRE2_UNSET); with at, only at those nat places (+ 1,
  * ascending), each tried on its own: where the leftmost match starts, a
  * search held to that start finds the same one. (An offset limit holds
- * it: PCRE2_ANCHORED at match time would leave the JIT.)
+ * it: PCRE2_ANCHORED at match time would leave the JIT.) Otherwise a
+ * search covers MATCH_STRETCH start places per call: the leftmost match
+ * is in the first stretch that has one, so the hits are the same.
+ * Returns false when the budget ran out.
  */
 static void
 run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v,
@@ -129,23 +229,39 @@ run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v,
 	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(ms->md);
 	size_t			 k = 0;
 
-	pcre2_set_offset_limit(ms->mctx, limit);
 	while (off <= v->len) {
-		PCRE2_SIZE start = off;
+		PCRE2_SIZE start = off, upto = limit;
+		if (budget_spent(ms, v->len)) {
+			budget_hit(ms, ri, v);
+			return;
+		}
 		if (at != NULL) {
 			while (k < nat && at[k] - 1 < off)
 				k++;
 			if (k == nat || at[k] - 1 > limit)
 				return;
-			start = at[k++] - 1;
-			pcre2_set_offset_limit(ms->mctx, start);
+			start = upto = at[k++] - 1;
+		} else if (!r->whole_search && ms->budget_ns != 0) {
+			/* a slow comment is looked at more often */
+			size_t n = ms->slow ? MATCH_STRETCH_SLOW : MATCH_STRETCH;
+			if (v->len - start > n && start + n < limit)
+				upto = start + n;
 		}
+		pcre2_set_offset_limit(ms->mctx, upto);
 		int rc = pcre2_match(re, (PCRE2_SPTR)v->text, v->len, start,
 		    PCRE2_NO_UTF_CHECK, ms->md, ms->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH && at != NULL)
 			continue;
-		if (rc == PCRE2_ERROR_NOMATCH)
-			return;
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			if (upto == limit)
+				return;
+			/* on to the next stretch, at a character's start */
+			off = upto + 1;
+			while (off < v->len &&
+			    ((unsigned char)v->text[off] & 0xC0) == 0x80)
+				off++;
+			continue;
+		}
 		if (rc < 0) {
 			/* a limit or another failure: never a silent accept */
 			hit_add(ms, ri, r->group, v, 0, 0, true);
@@ -165,6 +281,7 @@ run_regex(struct match_scratch *ms, uint32_t ri, const struct view *v,
 				off++;
 		}
 	}
+	return;
 }
 
 /* The places of a regex's heads, ascending, each once. */
@@ -245,6 +362,10 @@ match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
 	ms->nhits = 0;
 	ms->nallows = 0;
 	ms->oom = false;
+	ms->wall0 = 0;
+	ms->cpu_clock = false;
+	ms->slow = false;
+	ms->over_budget = false;
 	if (ms->per_rule_cap < rb->nrules) {
 		uint8_t *np = realloc(ms->per_rule, rb->nrules);
 		if (np == NULL)
@@ -287,7 +408,8 @@ match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
 	}
 	for (size_t i = 0; i < rb->nrules; i++) {
 		const struct rule *r = &rb->rules[i];
-		if (!sets[r->set] || r->kind == RULE_WORDS)
+		if (!sets[r->set] || r->kind == RULE_WORDS ||
+		    (r->kind == RULE_REGEX && ms->over_budget))
 			continue;
 		const struct rule_group *grp = &rb->groups[r->group];
 		const struct view *v = views_get(&ms->views, grp->view,
@@ -314,19 +436,14 @@ match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
 						nheads = heads_sorted(f, heads);
 				}
 			}
-			if (opts->prof_ns != NULL) {
-				struct timespec t0, t1;
-				clock_gettime(CLOCK_MONOTONIC, &t0);
-				run_regex(ms, (uint32_t)i, v, from, limit,
-				    nheads > 0 ? heads : NULL, nheads);
-				clock_gettime(CLOCK_MONOTONIC, &t1);
-				opts->prof_ns[i] += (uint64_t)((t1.tv_sec - t0.tv_sec) *
-				    1000000000LL + (t1.tv_nsec - t0.tv_nsec));
-				opts->prof_runs[i]++;
-				continue;
-			}
+			uint64_t t0 = opts->prof_ns != NULL ?
+			    clock_ns(CLOCK_MONOTONIC) : 0;
 			run_regex(ms, (uint32_t)i, v, from, limit,
 			    nheads > 0 ? heads : NULL, nheads);
+			if (opts->prof_ns != NULL) {
+				opts->prof_ns[i] += clock_ns(CLOCK_MONOTONIC) - t0;
+				opts->prof_runs[i]++;
+			}
 		} else {
 			size_t s, e;
 			if (caps_check(&r->caps, v->text, v->len, &s, &e))

@@ -24,7 +24,8 @@ struct hit {
 	uint32_t	 group;
 	uint32_t	 vstart, vend;	/* in the view of the rule's group */
 	uint32_t	 start, end;	/* in the original text */
-	bool		 limit;		/* the regex hit a PCRE2 limit */
+	bool		 limit;		/* the regex hit a PCRE2 limit, or budget */
+	bool		 budget;	/* the comment's regex budget ran out here */
 	bool		 suppressed;	/* inside an allow/except entry */
 };
 
@@ -46,6 +47,15 @@ struct match_scratch {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack	*jit;
+	/* the comment's regex budget (rules_limits.budget_ms), in ns */
+	uint64_t	 budget_ns;
+	uint64_t	 wall0;		/* coarse clock at the first regex */
+	uint64_t	 wall_seen;	/* coarse clock at the last look */
+	uint64_t	 cpu0;		/* thread CPU time when first read */
+	uint64_t	 before_cpu0;	/* what counts as spent before cpu0 */
+	bool		 cpu_clock;	/* cpu0 is set */
+	bool		 slow;		/* spent MATCH_SLOW_NS already */
+	bool		 over_budget;
 	/* set during a run */
 	const struct rulebook *rb;
 	const bool	*sets;

@@ -54,6 +54,7 @@ struct rule {
 	 * regex is skipped when its group's prefilter finds none */
 	struct prefilter_atoms atoms;
 	bool		 prefiltered;
+	bool		 whole_search;	/* \G: one pcre2_match per search */
 	struct caps_params caps;	/* RULE_CAPS */
 };
 

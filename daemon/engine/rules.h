@@ -18,6 +18,7 @@ struct rules_limits {
 	uint32_t	 match_limit;
 	uint32_t	 depth_limit;
 	uint32_t	 heap_limit_kb;
+	uint32_t	 budget_ms;	/* regex CPU time per comment; 0: none */
 };
 
 /* Load every *.conf of dir (sorted by name; files of dir/local/ override

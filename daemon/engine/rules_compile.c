@@ -497,9 +497,13 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 	if (prefilter_analyze(pat, list_entries, ld, &r->atoms) == 1)
 		r->prefiltered = true;
 	/* matches start at or before the last literal the prefilter finds
-	 * for them: the search can stop there */
-	if (r->prefiltered)
-		opts |= PCRE2_USE_OFFSET_LIMIT;
+	 * for them: the search can stop there; and match.c searches long
+	 * texts a stretch of start places at a time, to look at the
+	 * comment's regex budget in between */
+	opts |= PCRE2_USE_OFFSET_LIMIT;
+	/* \G holds where a search starts: such a regex is searched in one
+	 * go, as its author meant */
+	r->whole_search = strstr(pat, "\\G") != NULL;
 	r->re = pcre2_compile((PCRE2_SPTR)full, PCRE2_ZERO_TERMINATED, opts,
 	    &err, &off, NULL);
 	if (r->re == NULL) {

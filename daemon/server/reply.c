@@ -15,7 +15,11 @@ hit_json(const struct engine *e, const struct hit *h, const char *text)
 	json_object_set_new(o, "end", json_integer(h->end));
 	json_t *m = json_stringn(text + h->start, h->end - h->start);
 	json_object_set_new(o, "match", m ? m : json_string(""));
-	if (h->limit)
+	if (h->budget)
+		json_object_set_new(o, "error", json_string(
+		    "the comment's regex time budget ran out; the remaining "
+		    "regexes were skipped; held for review"));
+	else if (h->limit)
 		json_object_set_new(o, "error", json_string(
 		    "regex hit its match limit; held for review"));
 	return o;

@@ -460,6 +460,119 @@ test_catastrophic_regex(void **state)
 	assert_false(x->cs.ms.hits[0].limit);
 }
 
+static const char *const tag_conf =
+    "category = \"spam\";\n"
+    "rules = ( { id = \"s.tag\"; regex = \"#(\\\\w+\\\\s?)+;\"; } );\n";
+
+/* text: unit repeated to n bytes, then tail. */
+static char *
+repeat(const char *unit, size_t n, const char *tail)
+{
+	size_t	 ul = strlen(unit), tl = strlen(tail), len = 0;
+	char	*t = malloc(n + tl + 1);
+
+	assert_non_null(t);
+	while (len + ul <= n) {
+		memcpy(t + len, unit, ul);
+		len += ul;
+	}
+	memcpy(t + len, tail, tl + 1);
+	return t;
+}
+
+static double
+thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* PCRE2's match limit holds per start place: 64 KiB of '#' and words
+ * under #(\w+\s?)+; stay below it at each '#' and took seconds. The
+ * comment's budget stops that and holds it for review, on an error. */
+static void
+test_regex_budget(void **state)
+{
+	struct fx *x = *state;
+	struct engine *e;
+	char *text = repeat("#ab ab ab ab ab ab ab ab ab ab ab ab ab ab ab ab !",
+	    65000, "!;");
+	double t0, secs;
+	bool budget = false;
+
+	put(x, "rules/tag.conf", tag_conf);
+	e = load(x, "rules_dir = \"rules\";\n"
+	    "limits = { regex_budget_ms = 20; };\n");
+	assert_non_null(e);
+	const struct policy *p = policies_find(&e->policies, NULL);
+	t0 = thread_cpu();
+	assert_int_equal(engine_check(e, p, &x->cs, text, strlen(text)), 0);
+	secs = thread_cpu() - t0;
+	assert_int_equal(x->cs.v.decision, DECISION_REVIEW);
+	for (size_t i = 0; i < x->cs.ms.nhits; i++)
+		if (x->cs.ms.hits[i].budget) {
+			budget = true;
+			assert_true(x->cs.ms.hits[i].limit);
+			assert_string_equal(rules_id(e->rb,
+			    x->cs.ms.hits[i].rule), "s.tag");
+		}
+	assert_true(budget);
+	/* 20 ms, and what one stretch of start places may add */
+	assert_true(secs < 0.5);
+	/* a comment the regex matches at once is a plain hit */
+	assert_int_equal(engine_check(e, p, &x->cs, "see #ab ab;", 11), 0);
+	assert_int_equal(x->cs.v.decision, DECISION_REJECT);
+	assert_false(x->cs.ms.hits[0].limit);
+	free(text);
+	engine_unref(e);
+}
+
+/* Searching a long text a stretch of start places at a time finds the
+ * same hits as one search: matches past the first stretches, across
+ * their edges, with multi-byte characters on them. */
+static void
+test_stretched_search_finds_the_same(void **state)
+{
+	struct fx *x = *state;
+	struct engine *one, *stretched;
+	static const char *const units[] = { "#a ", "\xc3\xa9#b;", "# x ",
+	    "z\xe2\x82\xac#", "#ab ab; " };
+
+	put(x, "rules/tag.conf", tag_conf);
+	one = load(x, "rules_dir = \"rules\";\n"
+	    "limits = { regex_budget_ms = 0; };\n");
+	stretched = load(x, "rules_dir = \"rules\";\n"
+	    "limits = { regex_budget_ms = 1000; };\n");
+	assert_non_null(one);
+	assert_non_null(stretched);
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++)
+		for (size_t n = 200; n < 3000; n += 397) {
+			char *text = repeat(units[u], n, "#end;");
+			char want[512] = "", got[512] = "";
+			struct engine *e[2] = { one, stretched };
+			char *out[2] = { want, got };
+			for (int k = 0; k < 2; k++) {
+				const struct policy *p =
+				    policies_find(&e[k]->policies, NULL);
+				assert_int_equal(engine_check(e[k], p, &x->cs,
+				    text, strlen(text)), 0);
+				for (size_t i = 0; i < x->cs.ms.nhits; i++) {
+					const struct hit *h = &x->cs.ms.hits[i];
+					size_t l = strlen(out[k]);
+					snprintf(out[k] + l, 512 - l, "%s:%u:%u ",
+					    rules_id(e[k]->rb, h->rule), h->start,
+					    h->end);
+				}
+			}
+			assert_string_equal(got, want);
+			free(text);
+		}
+	engine_unref(one);
+	engine_unref(stretched);
+}
+
 /* \b sees non-ASCII letters, with the prefilter and without it. */
 static void
 test_unicode_word_boundary(void **state)
@@ -642,6 +755,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_policy_excludes_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_caps_rule, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_catastrophic_regex, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_regex_budget, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stretched_search_finds_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unicode_word_boundary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_regex_starts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_policy_errors, setup, teardown),
