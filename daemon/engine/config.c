@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "readfile.h"
+
 enum setting_type {
 	SET_STRING,
 	SET_UINT,
@@ -386,19 +388,33 @@ config_load(struct config *cfg, const char *path, bool missing_ok,
 	config_defaults(cfg);
 	if (path == NULL)
 		return 0;
-	FILE *f = fopen(path, "r");
-	if (f == NULL) {
+	/* a regular file, opened without blocking: a FIFO or a device in
+	 * its place must not hang a start or a reload */
+	const char *why;
+	size_t len;
+	char *text = readfile(path, READFILE_MAX_RULES, &len, &why);
+	if (text == NULL) {
 		if (errno == ENOENT && missing_ok)
 			return 0;
-		diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+		diag_error(d, path, 0, "cannot %s: %s", errno != 0 ? "open" :
+		    "read", why);
 		return -1;
 	}
-	fclose(f);
-	if ((cfg->file = strdup(path)) == NULL)
+	if ((cfg->file = strdup(path)) == NULL) {
+		free(text);
+		diag_error(d, path, 0, "out of memory");
 		return -1;
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		free(text);
+		diag_error(d, path, 0, "cannot read: it holds a NUL byte");
+		return -1;
+	}
 
 	config_init(&lc);
-	if (config_read_file(&lc, path) != CONFIG_TRUE) {
+	int rc = config_read_string(&lc, text);
+	free(text);
+	if (rc != CONFIG_TRUE) {
 		diag_error(d, config_error_file(&lc) ? config_error_file(&lc) : path,
 		    config_error_line(&lc), "%s", config_error_text(&lc));
 		config_destroy(&lc);

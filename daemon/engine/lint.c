@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "golive.h"
+#include "readfile.h"
 #include "match.h"
 #include "rulebook.h"
 
@@ -61,20 +62,28 @@ lint_exceptions(const struct engine *e, struct diag *d)
 	for (size_t s = 0; s < rb->nsets; s++) {
 		const struct ruleset *set = &rb->sets[s];
 		for (size_t i = 0; i < set->allow.n; i++)
-			if (!probe(&ms, rb, sets, (uint32_t)s, -1, set->allow.v[i], &sup))
+			if (!probe(&ms, rb, sets, (uint32_t)s, -1, set->allow.v[i], &sup)) {
+				int qn;
+				const char *qe = readfile_quote(set->allow.v[i],
+				    READFILE_QUOTE, &qn);
 				diag_warning(d, set->file, set->allow.line,
-				    "allow entry \"%s\" never applies: no rule of "
-				    "set '%s' matches inside it", set->allow.v[i],
-				    set->name);
+				    "allow entry \"%.*s%s\" never applies: no rule "
+				    "of set '%s' matches inside it", qn,
+				    set->allow.v[i], qe, set->name);
+			}
 	}
 	for (size_t r = 0; r < rb->nrules; r++) {
 		const struct rule *ru = &rb->rules[r];
 		for (size_t i = 0; i < ru->except.n; i++)
-			if (!probe(&ms, rb, sets, ru->set, (long)r, ru->except.v[i], &sup))
+			if (!probe(&ms, rb, sets, ru->set, (long)r, ru->except.v[i], &sup)) {
+				int qn;
+				const char *qe = readfile_quote(ru->except.v[i],
+				    READFILE_QUOTE, &qn);
 				diag_warning(d, ru->file, ru->except.line,
-				    "rule '%s': except entry \"%s\" never applies: "
-				    "the rule does not match inside it", ru->id,
-				    ru->except.v[i]);
+				    "rule '%s': except entry \"%.*s%s\" never "
+				    "applies: the rule does not match inside it",
+				    ru->id, qn, ru->except.v[i], qe);
+			}
 		if (ru->kind != RULE_WORDS || ru->words.n == 0 ||
 		    (!ru->has_except && !rb->sets[ru->set].has_allow))
 			continue;

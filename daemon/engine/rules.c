@@ -12,6 +12,7 @@
 
 #include "fold.h"
 #include "lexicon.h"
+#include "readfile.h"
 #include "rules_load.h"
 
 /* A named word list of one rule file. */
@@ -163,8 +164,10 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 		return;
 	}
 	if (!valid_name(id)) {
+		int qn;
+		const char *qe = readfile_quote(id, READFILE_QUOTE, &qn);
 		diag_error(ld->d, file, line,
-		    "rule id '%s' may only use a-z 0-9 . _ -", id);
+		    "rule id '%.*s%s' may only use a-z 0-9 . _ -", qn, id, qe);
 		return;
 	}
 	for (size_t i = 0; i < rb->nrules; i++) {
@@ -271,22 +274,21 @@ load_file(struct loader *ld, const char *path)
 	config_t	 cfg;
 	config_setting_t *root, *s;
 	const char	*str;
-	char		*dir = NULL, *file = NULL;
+	char		*dir = NULL, *file = NULL, *text;
 	struct ruleset	*set;
 
+	if ((text = load_text(ld, path)) == NULL)
+		return;
 	config_init(&cfg);
-	if (config_read_file(&cfg, path) != CONFIG_TRUE) {
-		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
-			diag_error(ld->d, path, 0, "cannot read: %s",
-			    strerror(errno));
-		else
-			diag_error(ld->d, config_error_file(&cfg) ?
-			    config_error_file(&cfg) : path,
-			    config_error_line(&cfg), "%s",
-			    config_error_text(&cfg));
+	if (config_read_string(&cfg, text) != CONFIG_TRUE) {
+		diag_error(ld->d, config_error_file(&cfg) ?
+		    config_error_file(&cfg) : path, config_error_line(&cfg),
+		    "%s", config_error_text(&cfg));
 		config_destroy(&cfg);
+		free(text);
 		return;
 	}
+	free(text);
 	root = config_root_setting(&cfg);
 	check_fields(ld, root, path, "rule file", known);
 
@@ -428,27 +430,48 @@ rules_free(struct rulebook *rb)
 	free(rb);
 }
 
-struct rulebook *
-rules_load_files(const char *const *files, size_t n, struct diag *d)
+/* Load files; they and their word lists are read from the directories
+ * in roots only (NULL: each file's own directory). */
+static struct rulebook *
+load_files(const char *const *files, size_t n, const char *const *roots,
+    size_t nroots, struct diag *d)
 {
 	struct loader	 ld;
 	size_t		 errors = d->errors;
+	int		 rc = 0;
 
 	memset(&ld, 0, sizeof(ld));
 	ld.d = d;
-	if ((ld.rb = calloc(1, sizeof(*ld.rb))) == NULL) {
+	for (size_t i = 0; i < (roots != NULL ? nroots : n) && rc == 0; i++) {
+		if (roots != NULL) {
+			rc = loader_add_root(&ld, roots[i]);
+			continue;
+		}
+		char *dir = dir_of(files[i]);
+		rc = dir != NULL ? loader_add_root(&ld, dir) : -1;
+		free(dir);
+	}
+	if (rc == -1 || (ld.rb = calloc(1, sizeof(*ld.rb))) == NULL) {
 		diag_error(d, NULL, 0, "out of memory loading rules");
+		strvec_free(&ld.roots);
 		return NULL;
 	}
 	for (size_t i = 0; i < n; i++)
 		load_file(&ld, files[i]);
 	if (d->errors == errors && prefilters_build(ld.rb) == -1)
 		diag_error(d, NULL, 0, "out of memory building regex prefilters");
+	strvec_free(&ld.roots);
 	if (d->errors > errors) {
 		rules_free(ld.rb);
 		return NULL;
 	}
 	return ld.rb;
+}
+
+struct rulebook *
+rules_load_files(const char *const *files, size_t n, struct diag *d)
+{
+	return load_files(files, n, NULL, 0, d);
 }
 
 struct rulebook *
@@ -499,7 +522,8 @@ rules_load_dir_overlay(const char *dir, const char *overlay, struct diag *d)
 		diag_error(d, dir, 0, "no rule files (*.conf) in the rules directory");
 		goto out;
 	}
-	rb = rules_load_files((const char *const *)paths.v, paths.n, d);
+	const char *roots[] = { dir, localdir };
+	rb = load_files((const char *const *)paths.v, paths.n, roots, 2, d);
 out:
 	free(localdir);
 	strvec_free(&shipped);

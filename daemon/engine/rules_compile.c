@@ -4,12 +4,14 @@
  * (JIT when it can) with the literals the prefilter looks for. */
 #include "rules_load.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fold.h"
 #include "lexicon.h"
+#include "readfile.h"
 #include "text.h"
 
 /* The rulebook takes over the entries of sv. */
@@ -106,9 +108,13 @@ warn_entry_symbols(struct loader *ld, const char *file, int line,
 	if (p == entry + len)
 		return;
 	e = prepare_entry(entry, &normal, &olen);
-	diag_warning(ld->d, file, line, "entry \"%s\": '%c' is not part of a "
-	    "word, so it reads as \"%s\"; match symbols with a regex rule",
-	    entry, *p, e != NULL ? e : "");
+	int qn, qn2;
+	const char *qe = readfile_quote(entry, READFILE_QUOTE, &qn);
+	const char *qe2 = readfile_quote(e != NULL ? e : "", READFILE_QUOTE, &qn2);
+	diag_warning(ld->d, file, line, "entry \"%.*s%s\": '%c' is not part of "
+	    "a word, so it reads as \"%.*s%s\"; match symbols with a regex rule",
+	    qn, entry, qe, isprint((unsigned char)*p) ? *p : '?', qn2,
+	    e != NULL ? e : "", qe2);
 	free(e);
 }
 
@@ -210,9 +216,12 @@ add_entries(struct loader *ld, struct rule_group *g, const struct strvec *sv,
 		size_t len;
 		char *e = prepare_entry(sv->v[i], g, &len);
 		if (e == NULL) {
+			int qn;
+			const char *qe = readfile_quote(sv->v[i], READFILE_QUOTE,
+			    &qn);
 			diag_warning(ld->d, file, line,
-			    "%s: entry \"%s\" has no word in it, ignored", what,
-			    sv->v[i]);
+			    "%s: entry \"%.*s%s\" has no word in it, ignored",
+			    what, qn, sv->v[i], qe);
 			continue;
 		}
 		bool exception = ld->rb->owners[owner].kind != OWNER_RULE;

@@ -14,6 +14,11 @@
 #include "diag.h"
 #include "rulebook.h"
 
+struct strvec {
+	char		**v;
+	size_t		 n, cap;
+};
+
 /* A named word list of one rule file. */
 struct wlist {
 	char		*name;
@@ -29,15 +34,12 @@ struct wlist {
 struct loader {
 	struct rulebook	*rb;
 	struct diag	*d;
+	/* the directories word lists may be read from (absolute) */
+	struct strvec	 roots;
 	/* lists of the file being loaded */
 	struct wlist	*lists;
 	size_t		 nlists;
 	size_t		 rules_cap, sets_cap;
-};
-
-struct strvec {
-	char		**v;
-	size_t		 n, cap;
 };
 
 /* rules_read.c */
@@ -50,6 +52,16 @@ void	check_fields(struct loader *ld, const config_setting_t *group,
 	    const char *file, const char *what, const char *const *known);
 char	*path_join(const char *dir, const char *name);
 char	*dir_of(const char *path);
+/* Word lists are read from dir (and the loader's other roots) only.
+ * -1: no memory. */
+int	loader_add_root(struct loader *ld, const char *dir);
+/* Is path inside a root, once '..' and '.' are resolved in its text? An
+ * absolute path or one with '..' may lead anywhere; symbolic links
+ * inside the roots are the admin's own doing and are followed. */
+bool	loader_path_allowed(const struct loader *ld, const char *path);
+/* A rule file's text, read as readfile.h says, with file:0 errors;
+ * NULL when it cannot be used. */
+char	*load_text(struct loader *ld, const char *path);
 void	load_lists(struct loader *ld, const config_setting_t *lists,
 	    const char *file, const char *dir);
 const struct wlist *list_find(const struct loader *ld, const char *name,

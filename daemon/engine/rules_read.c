@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "readfile.h"
 #include "text.h"
 
 int
@@ -92,6 +94,114 @@ path_join(const char *dir, const char *name)
 	return p;
 }
 
+/* path made absolute (from the working directory), with ".", ".." and
+ * repeated slashes resolved in its text; symbolic links are the admin's
+ * own and are left alone. */
+static char *
+path_lexical(const char *path)
+{
+	char	*cwd = NULL, *full, *out, *p, *save = NULL;
+	size_t	 o = 0;
+
+	if (path[0] != '/') {
+		if ((cwd = getcwd(NULL, 0)) == NULL)
+			return NULL;
+		full = path_join(cwd, path);
+		free(cwd);
+	} else
+		full = strdup(path);
+	if (full == NULL || (out = malloc(strlen(full) + 2)) == NULL) {
+		free(full);
+		return NULL;
+	}
+	for (p = strtok_r(full, "/", &save); p != NULL;
+	    p = strtok_r(NULL, "/", &save)) {
+		if (strcmp(p, ".") == 0)
+			continue;
+		if (strcmp(p, "..") == 0) {
+			while (o > 0 && out[o - 1] != '/')
+				o--;
+			if (o > 0)
+				o--;	/* the slash before it */
+			continue;
+		}
+		out[o++] = '/';
+		memcpy(out + o, p, strlen(p));
+		o += strlen(p);
+	}
+	if (o == 0)
+		out[o++] = '/';
+	out[o] = '\0';
+	free(full);
+	return out;
+}
+
+int
+loader_add_root(struct loader *ld, const char *dir)
+{
+	char *p = path_lexical(dir);
+	int rc;
+
+	if (p == NULL)
+		return -1;
+	rc = strvec_push(&ld->roots, p);
+	free(p);
+	return rc;
+}
+
+bool
+loader_path_allowed(const struct loader *ld, const char *path)
+{
+	char	*p = path_lexical(path);
+	bool	 ok = false;
+
+	for (size_t i = 0; p != NULL && i < ld->roots.n && !ok; i++) {
+		size_t n = strlen(ld->roots.v[i]);
+		ok = strncmp(p, ld->roots.v[i], n) == 0 &&
+		    (p[n] == '/' || (n == 1 && p[0] == '/'));
+	}
+	free(p);
+	return ok;
+}
+
+char *
+load_text(struct loader *ld, const char *path)
+{
+	const char	*why;
+	char		*text;
+	size_t		 len;
+
+	if ((text = readfile(path, READFILE_MAX_RULES, &len, &why)) == NULL) {
+		diag_error(ld->d, path, 0, "cannot %s: %s", errno != 0 ?
+		    "open" : "read", why);
+		return NULL;
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		diag_error(ld->d, path, 0, "cannot read: it holds a NUL byte");
+		free(text);
+		return NULL;
+	}
+	/* @include would open any file, wherever it is */
+	int lineno = 1;
+	for (const char *p = text; *p != '\0'; p++) {
+		if (p == text || p[-1] == '\n') {
+			const char *q = p;
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (strncmp(q, "@include", 8) == 0) {
+				diag_error(ld->d, path, lineno, "@include is not "
+				    "allowed in rule files; put the rules in the "
+				    "rules directory instead");
+				free(text);
+				return NULL;
+			}
+		}
+		if (*p == '\n')
+			lineno++;
+	}
+	return text;
+}
+
 char *
 dir_of(const char *path)
 {
@@ -107,20 +217,36 @@ static int
 read_list_file(struct loader *ld, const char *path, const char *ref_file,
     int ref_line, struct strvec *out)
 {
-	FILE	*f;
-	char	*line = NULL;
-	size_t	 cap = 0;
-	ssize_t	 n;
-	int	 lineno = 0;
+	const char	*why;
+	char		*text, *line, *next;
+	size_t		 len;
+	int		 lineno = 0, rc = 0;
+	int		 qn;
+	const char	*qe = readfile_quote(path, 256, &qn);
 
-	if ((f = fopen(path, "r")) == NULL) {
-		diag_error(ld->d, ref_file, ref_line,
-		    "cannot open word list %s: %s", path, strerror(errno));
+	if (!loader_path_allowed(ld, path)) {
+		diag_error(ld->d, ref_file, ref_line, "word list %.*s%s lies "
+		    "outside the rules directories; lists are read from them "
+		    "only", qn, path, qe);
 		return -1;
 	}
-	while ((n = getline(&line, &cap, f)) != -1) {
+	if ((text = readfile(path, READFILE_MAX_RULES, &len, &why)) == NULL) {
+		diag_error(ld->d, ref_file, ref_line,
+		    "cannot %s word list %.*s%s: %s", errno != 0 ? "open" :
+		    "read", qn, path, qe, why);
+		return -1;
+	}
+	for (line = text; line < text + len && rc == 0; line = next) {
+		char *nl = memchr(line, '\n', (size_t)(text + len - line));
+		next = nl != NULL ? nl + 1 : text + len;
 		lineno++;
-		char *hash = memchr(line, '#', (size_t)n);
+		if (memchr(line, '\0', (size_t)(next - line)) != NULL) {
+			diag_error(ld->d, path, lineno, "entry holds a NUL byte");
+			continue;
+		}
+		if (nl != NULL)
+			*nl = '\0';
+		char *hash = strchr(line, '#');
 		if (hash != NULL)
 			*hash = '\0';
 		char *s = line, *e = line + strlen(line);
@@ -138,17 +264,15 @@ read_list_file(struct loader *ld, const char *path, const char *ref_file,
 		}
 		warn_entry_symbols(ld, path, lineno, s);
 		if (strvec_push(out, s) == -1) {
-			fclose(f);
-			free(line);
-			return -1;
+			diag_error(ld->d, path, lineno, "out of memory");
+			rc = -1;
 		}
 	}
-	free(line);
-	fclose(f);
-	if (out->n == 0)
-		diag_warning(ld->d, ref_file, ref_line, "word list %s is empty",
-		    path);
-	return 0;
+	free(text);
+	if (rc == 0 && out->n == 0)
+		diag_warning(ld->d, ref_file, ref_line, "word list %.*s%s is empty",
+		    qn, path, qe);
+	return rc;
 }
 
 void
