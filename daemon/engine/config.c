@@ -101,8 +101,10 @@ setting_set(struct config *cfg, const struct setting *s, const char *sval,
 	switch (s->type) {
 	case SET_STRING: {
 		char *dup = strdup(sval);
-		if (dup == NULL)
+		if (dup == NULL) {
+			diag_error(d, file, line, "%s: out of memory", s->path);
 			return -1;
+		}
 		free(*(char **)base);
 		*(char **)base = dup;
 		return 0;
@@ -206,8 +208,10 @@ load_ids(struct config *cfg, const struct setting *st, config_setting_t *s,
 	int m = config_setting_length(s);
 	free(l->v);
 	l->n = 0;
-	if ((l->v = calloc((size_t)m + 1, sizeof(*l->v))) == NULL)
+	if ((l->v = calloc((size_t)m + 1, sizeof(*l->v))) == NULL) {
+		diag_error(d, file, line, "%s: out of memory", st->path);
 		return;
+	}
 	for (int i = 0; i < m; i++) {
 		config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
 		const char *name;
@@ -273,8 +277,11 @@ load_thresholds(const config_setting_t *s, struct threshold **out, size_t *n,
 	double v;
 
 	if (is_number(s, &v)) {
-		if ((*out = calloc(1, sizeof(**out))) == NULL)
+		if ((*out = calloc(1, sizeof(**out))) == NULL) {
+			diag_error(d, file, config_setting_source_line(s),
+			    "%s: out of memory", what);
 			return -1;
+		}
 		(*out)[0].value = v;
 		*n = 1;
 		return 0;
@@ -285,8 +292,11 @@ load_thresholds(const config_setting_t *s, struct threshold **out, size_t *n,
 		return -1;
 	}
 	int m = config_setting_length(s);
-	if ((*out = calloc((size_t)m + 1, sizeof(**out))) == NULL)
+	if ((*out = calloc((size_t)m + 1, sizeof(**out))) == NULL) {
+		diag_error(d, file, config_setting_source_line(s),
+		    "%s: out of memory", what);
 		return -1;
+	}
 	for (int i = 0; i < m; i++) {
 		config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
 		if (!is_number(e, &v)) {
@@ -294,7 +304,11 @@ load_thresholds(const config_setting_t *s, struct threshold **out, size_t *n,
 			    "%s.%s must be a number", what, config_setting_name(e));
 			continue;
 		}
-		(*out)[*n].category = strdup(config_setting_name(e));
+		if (((*out)[*n].category = strdup(config_setting_name(e))) == NULL) {
+			diag_error(d, file, config_setting_source_line(e),
+			    "%s: out of memory", what);
+			return -1;
+		}
 		(*out)[*n].value = v;
 		(*n)++;
 	}
@@ -315,8 +329,11 @@ load_policies(struct config *cfg, const config_setting_t *ps, struct diag *d,
 		return;
 	}
 	n = config_setting_length(ps);
-	if ((cfg->policies = calloc((size_t)n + 1, sizeof(*cfg->policies))) == NULL)
+	if ((cfg->policies = calloc((size_t)n + 1, sizeof(*cfg->policies))) == NULL) {
+		diag_error(d, file, config_setting_source_line(ps),
+		    "policies: out of memory");
 		return;
+	}
 	for (int i = 0; i < n; i++) {
 		config_setting_t *p = config_setting_get_elem(ps, (unsigned)i);
 		struct policy_def *pd = &cfg->policies[cfg->npolicies++];
@@ -326,6 +343,10 @@ load_policies(struct config *cfg, const config_setting_t *ps, struct diag *d,
 		pd->name = strdup(config_setting_name(p));
 		pd->file = strdup(file);
 		pd->line = line;
+		if (pd->name == NULL || pd->file == NULL) {
+			diag_error(d, file, line, "policies: out of memory");
+			return;
+		}
 		if (!config_setting_is_group(p)) {
 			diag_error(d, file, line, "policy '%s' must be a group",
 			    pd->name);
@@ -342,8 +363,11 @@ load_policies(struct config *cfg, const config_setting_t *ps, struct diag *d,
 				    "unknown field '%s' in policy '%s'",
 				    config_setting_name(f), pd->name);
 		}
-		if (config_setting_lookup_string(p, "extend", &s))
-			pd->extend = strdup(s);
+		if (config_setting_lookup_string(p, "extend", &s) &&
+		    (pd->extend = strdup(s)) == NULL) {
+			diag_error(d, file, line, "policies: out of memory");
+			return;
+		}
 		config_setting_t *rs = config_setting_get_member(p, "rulesets");
 		if (rs != NULL) {
 			if (!config_setting_is_array(rs) && !config_setting_is_list(rs)) {
@@ -354,7 +378,12 @@ load_policies(struct config *cfg, const config_setting_t *ps, struct diag *d,
 				int m = config_setting_length(rs);
 				pd->has_rulesets = true;
 				pd->rulesets = calloc((size_t)m + 1, sizeof(char *));
-				for (int k = 0; pd->rulesets && k < m; k++) {
+				if (pd->rulesets == NULL) {
+					diag_error(d, file, line,
+					    "policies: out of memory");
+					return;
+				}
+				for (int k = 0; k < m; k++) {
 					const char *e = config_setting_get_string_elem(rs,
 					    (unsigned)k);
 					if (e == NULL) {
@@ -364,7 +393,13 @@ load_policies(struct config *cfg, const config_setting_t *ps, struct diag *d,
 						    pd->name);
 						continue;
 					}
-					pd->rulesets[pd->nrulesets++] = strdup(e);
+					if ((pd->rulesets[pd->nrulesets] =
+					    strdup(e)) == NULL) {
+						diag_error(d, file, line,
+						    "policies: out of memory");
+						return;
+					}
+					pd->nrulesets++;
 				}
 			}
 		}
@@ -386,6 +421,12 @@ config_load(struct config *cfg, const char *path, bool missing_ok,
 	size_t		 errors = d->errors;
 
 	config_defaults(cfg);
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+		if (settings[i].type == SET_STRING &&
+		    *(char **)((char *)cfg + settings[i].offset) == NULL) {
+			diag_error(d, path, 0, "out of memory");
+			return -1;
+		}
 	if (path == NULL)
 		return 0;
 	/* a regular file, opened without blocking: a FIFO or a device in
@@ -493,7 +534,8 @@ config_load(struct config *cfg, const char *path, bool missing_ok,
 			    cfg->rules_dir);
 			free(cfg->rules_dir);
 			cfg->rules_dir = p;
-		}
+		} else
+			diag_error(d, path, 0, "out of memory");
 	}
 	config_setting_t *ps = config_lookup(&lc, "policies");
 	if (ps != NULL)

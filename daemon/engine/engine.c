@@ -30,6 +30,7 @@ engine_load(const struct engine_opts *o, struct diag *d)
 struct engine *
 engine_load_unchecked(const struct engine_opts *o, struct diag *d)
 {
+	size_t errors = d->errors;
 	struct engine *e = calloc(1, sizeof(*e));
 
 	if (e == NULL) {
@@ -58,6 +59,10 @@ engine_load_unchecked(const struct engine_opts *o, struct diag *d)
 	snprintf(e->version, sizeof(e->version), "%u", o->generation);
 	return e;
 fail:
+	/* whatever failed without saying so ran out of memory */
+	if (d->errors == errors)
+		diag_error(d, NULL, 0, "out of memory loading the configuration "
+		    "and rules");
 	engine_unref(e);
 	return NULL;
 }

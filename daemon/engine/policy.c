@@ -78,7 +78,8 @@ apply_thresholds(double *dst, const struct threshold *t, size_t n,
 	}
 }
 
-/* Resolve definition i, its parents first; state: 0 new, 1 busy, 2 done. */
+/* Resolve definition i, its parents first; state: 0 new, 1 busy, 2 done,
+ * 3 out of memory. */
 static int
 resolve(struct policies *ps, const struct config *cfg, const struct rulebook *rb,
     size_t i, int *state, struct diag *d)
@@ -88,14 +89,20 @@ resolve(struct policies *ps, const struct config *cfg, const struct rulebook *rb
 
 	if (state[i] == 2)
 		return 0;
+	if (state[i] == 3)
+		return -1;	/* ran out of memory, reported */
 	if (state[i] == 1) {
 		diag_error(d, pd->file, pd->line,
 		    "policy '%s' extends itself through a loop", pd->name);
 		return -1;
 	}
 	state[i] = 1;
-	if (policy_alloc(p, rb, pd->name) == -1)
+	if (policy_alloc(p, rb, pd->name) == -1) {
+		diag_error(d, pd->file, pd->line, "policy '%s': out of memory",
+		    pd->name);
+		state[i] = 3;
 		return -1;
+	}
 	if (pd->extend != NULL) {
 		size_t k;
 		for (k = 0; k < cfg->npolicies; k++)
@@ -118,7 +125,12 @@ resolve(struct policies *ps, const struct config *cfg, const struct rulebook *rb
 		    rb->ncategories * sizeof(double));
 		memcpy(p->review_at, parent->review_at,
 		    rb->ncategories * sizeof(double));
-		p->extend = strdup(pd->extend);
+		if ((p->extend = strdup(pd->extend)) == NULL) {
+			diag_error(d, pd->file, pd->line,
+			    "policy '%s': out of memory", pd->name);
+			state[i] = 2;
+			return -1;
+		}
 	} else {
 		for (size_t s = 0; s < rb->nsets; s++)
 			p->sets[s] = true;
@@ -158,10 +170,10 @@ policies_build(struct policies *ps, const struct config *cfg,
 	if (cfg->npolicies == 0) {
 		/* no policies configured: one that runs every rule set */
 		if ((ps->v = calloc(1, sizeof(*ps->v))) == NULL)
-			return -1;
+			goto oom;
 		ps->n = 1;
 		if (policy_alloc(&ps->v[0], rb, cfg->default_policy) == -1)
-			return -1;
+			goto oom;
 		for (size_t s = 0; s < rb->nsets; s++)
 			ps->v[0].sets[s] = true;
 		return 0;
@@ -170,7 +182,7 @@ policies_build(struct policies *ps, const struct config *cfg,
 	ps->v = calloc(cfg->npolicies, sizeof(*ps->v));
 	if (state == NULL || ps->v == NULL) {
 		free(state);
-		return -1;
+		goto oom;
 	}
 	ps->n = cfg->npolicies;
 	/* resolve them all, so that one run reports every problem */
@@ -179,8 +191,9 @@ policies_build(struct policies *ps, const struct config *cfg,
 	free(state);
 	/* a definition left unresolved after an error has no name yet */
 	for (size_t i = 0; i < ps->n; i++)
-		if (ps->v[i].name == NULL)
-			policy_alloc(&ps->v[i], rb, cfg->policies[i].name);
+		if (ps->v[i].name == NULL &&
+		    policy_alloc(&ps->v[i], rb, cfg->policies[i].name) == -1)
+			goto oom;
 	bool found = false;
 	for (size_t i = 0; i < ps->n; i++) {
 		if (ps->v[i].name && strcmp(ps->v[i].name, cfg->default_policy) == 0) {
@@ -193,4 +206,7 @@ policies_build(struct policies *ps, const struct config *cfg,
 		    "default_policy '%s' is not one of the policies",
 		    cfg->default_policy);
 	return d->errors > errors ? -1 : 0;
+oom:
+	diag_error(d, cfg->file, 0, "out of memory building the policies");
+	return -1;
 }

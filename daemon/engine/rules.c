@@ -178,18 +178,24 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 			return;
 		}
 	}
-	if ((r = rule_new(ld)) == NULL)
+	if ((r = rule_new(ld)) == NULL) {
+		loader_oom(ld, file, line);
 		return;
-	r->id = strdup(id);
+	}
+	if ((r->id = strdup(id)) == NULL) {
+		loader_oom(ld, file, line);
+		return;
+	}
 	r->file = set->file;
 	r->line = line;
 	r->set = set_index;
 	r->category = set->category;
 	r->weight = 1.0;
 	r->shadow = set->shadow;
-	if (config_setting_lookup_string(rs, "description", &s))
-		r->description = strdup(s);
 	rb->nrules++;		/* from here the rulebook owns it */
+	if (config_setting_lookup_string(rs, "description", &s) &&
+	    (r->description = strdup(s)) == NULL)
+		loader_oom(ld, file, line);
 
 	words = config_setting_get_member(rs, "words");
 	regex = config_setting_get_member(rs, "regex");
@@ -228,14 +234,18 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 		r->shadow = true;
 
 	long g = group_find_or_add(rb, r->view, set->folds);
-	if (g < 0)
+	if (g < 0) {
+		loader_oom(ld, file, line);
 		return;
+	}
 	r->group = (uint32_t)g;
 
 	if (r->kind == RULE_WORDS) {
 		struct strvec sv = { 0 };
 		long owner = owner_add(rb, OWNER_RULE, (uint32_t)(r - rb->rules));
-		if (owner >= 0 && expand_entries(ld, words, file, "words", &sv) == 0) {
+		if (owner < 0)
+			loader_oom(ld, file, line);
+		else if (expand_entries(ld, words, file, "words", &sv) == 0) {
 			int n = add_entries(ld, &rb->groups[g], &sv,
 			    (uint32_t)owner, file, line, r->id);
 			if (n == 0)
@@ -257,7 +267,9 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 	if ((except = config_setting_get_member(rs, "except")) != NULL) {
 		struct strvec sv = { 0 };
 		long owner = owner_add(rb, OWNER_EXCEPT, (uint32_t)(r - rb->rules));
-		if (owner >= 0 && expand_entries(ld, except, file, "except", &sv) == 0 &&
+		if (owner < 0)
+			loader_oom(ld, file, setting_line(except));
+		else if (expand_entries(ld, except, file, "except", &sv) == 0 &&
 		    add_entries(ld, &rb->groups[g], &sv, (uint32_t)owner, file,
 		    setting_line(except), r->id) > 0)
 			r->has_except = true;
@@ -295,15 +307,19 @@ load_file(struct loader *ld, const char *path)
 	if (rb->nsets == ld->sets_cap) {
 		size_t ncap = ld->sets_cap ? ld->sets_cap * 2 : 16;
 		struct ruleset *ns = realloc(rb->sets, ncap * sizeof(*ns));
-		if (ns == NULL)
+		if (ns == NULL) {
+			loader_oom(ld, path, 0);
 			goto out;
+		}
 		rb->sets = ns;
 		ld->sets_cap = ncap;
 	}
 	set = &rb->sets[rb->nsets];
 	memset(set, 0, sizeof(*set));
-	if ((file = strdup(path)) == NULL || (dir = dir_of(path)) == NULL)
+	if ((file = strdup(path)) == NULL || (dir = dir_of(path)) == NULL) {
+		loader_oom(ld, path, 0);
 		goto out;
+	}
 	set->file = file;
 	file = NULL;
 	if (config_lookup_string(&cfg, "name", &str)) {
@@ -313,6 +329,10 @@ load_file(struct loader *ld, const char *path)
 		base = base ? base + 1 : path;
 		const char *dot = strrchr(base, '.');
 		set->name = strndup(base, dot ? (size_t)(dot - base) : strlen(base));
+	}
+	if (set->name == NULL) {
+		loader_oom(ld, path, 0);
+		goto out_set;
 	}
 	for (size_t i = 0; i < rb->nsets; i++)
 		if (strcmp(rb->sets[i].name, set->name) == 0)
@@ -327,11 +347,16 @@ load_file(struct loader *ld, const char *path)
 		    "category")), "category '%s' may only use a-z 0-9 _ -", str);
 	}
 	long cat = category_index(rb, str);
-	if (cat < 0)
-		goto out;
+	if (cat < 0) {
+		loader_oom(ld, path, 0);
+		goto out_set;
+	}
 	set->category = (uint32_t)cat;
-	if (config_lookup_string(&cfg, "description", &str))
-		set->description = strdup(str);
+	if (config_lookup_string(&cfg, "description", &str) &&
+	    (set->description = strdup(str)) == NULL) {
+		loader_oom(ld, path, 0);
+		goto out_set;
+	}
 	parse_mode(ld, root, path, &set->shadow);
 	set->folds = FOLD_ALL;
 	if ((s = config_lookup(&cfg, "folds")) != NULL) {
@@ -374,7 +399,9 @@ load_file(struct loader *ld, const char *path)
 	if ((s = config_lookup(&cfg, "allow")) != NULL) {
 		struct strvec sv = { 0 };
 		long owner = owner_add(rb, OWNER_ALLOW, set_index);
-		if (owner >= 0 && expand_entries(ld, s, set->file, "allow", &sv) == 0) {
+		if (owner < 0)
+			loader_oom(ld, set->file, setting_line(s));
+		else if (expand_entries(ld, s, set->file, "allow", &sv) == 0) {
 			/* allow entries apply in every view this set's rules read */
 			for (size_t gi = 0; gi < rb->ngroups; gi++) {
 				bool used = false;
@@ -389,6 +416,12 @@ load_file(struct loader *ld, const char *path)
 		}
 		entries_keep(&set->allow, &sv, setting_line(s));
 	}
+	goto out;
+out_set:
+	/* the set was never counted: what it holds is ours to free */
+	free(set->file);
+	free(set->name);
+	free(set->description);
 out:
 	free(file);
 	free(dir);
@@ -492,8 +525,11 @@ rules_load_dir_overlay(const char *dir, const char *overlay, struct diag *d)
 	 * A site's own files live in local/ so that upgrades never touch
 	 * them; a local file replaces the shipped one of the same name.
 	 */
-	if (localdir == NULL ||
-	    list_conf_files(dir, &shipped, true, d) == -1 ||
+	if (localdir == NULL) {
+		diag_error(d, dir, 0, "out of memory");
+		goto out;
+	}
+	if (list_conf_files(dir, &shipped, true, d) == -1 ||
 	    list_conf_files(localdir, &local, false, d) == -1)
 		goto out;
 	for (size_t i = 0; i < shipped.n; i++) {
@@ -506,6 +542,7 @@ rules_load_dir_overlay(const char *dir, const char *overlay, struct diag *d)
 		char *p = path_join(dir, shipped.v[i]);
 		if (p == NULL || strvec_push(&paths, p) == -1) {
 			free(p);
+			diag_error(d, dir, 0, "out of memory");
 			goto out;
 		}
 		free(p);
@@ -514,6 +551,7 @@ rules_load_dir_overlay(const char *dir, const char *overlay, struct diag *d)
 		char *p = path_join(localdir, local.v[k]);
 		if (p == NULL || strvec_push(&paths, p) == -1) {
 			free(p);
+			diag_error(d, localdir, 0, "out of memory");
 			goto out;
 		}
 		free(p);

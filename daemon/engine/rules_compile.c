@@ -35,10 +35,12 @@ entries_free(struct rule_entries *re)
 /*
  * Turn a written entry into the form a lexicon of `group` holds: the
  * words of its normal (and folded) form, one space apart, with the stem
- * mark kept. Returns NULL for an entry with no word in it.
+ * mark kept, into *outp (malloc'd). Returns 1, 0 for an entry with no
+ * word in it, -1 when memory runs out.
  */
-char *
-prepare_entry(const char *entry, const struct rule_group *g, size_t *outlen)
+int
+prepare_entry(const char *entry, const struct rule_group *g, char **outp,
+    size_t *outlen)
 {
 	size_t	 len = strlen(entry), nlen, pos = 0, ws, we;
 	bool	 stem = len > 0 && entry[len - 1] == '*';
@@ -53,17 +55,18 @@ prepare_entry(const char *entry, const struct rule_group *g, size_t *outlen)
 	} else {
 		norm = norm_string(entry, len, &nlen);
 	}
+	*outp = NULL;
 	if (norm == NULL)
-		return NULL;
+		return -1;
 	if (g->view == VIEW_FOLDED && g->folds != 0) {
 		char *f = fold_string(norm, nlen, g->folds, &nlen);
 		free(norm);
 		if ((norm = f) == NULL)
-			return NULL;
+			return -1;
 	}
 	if ((out = malloc(nlen + 2)) == NULL) {
 		free(norm);
-		return NULL;
+		return -1;
 	}
 	while (text_next_word(norm, nlen, &pos, &ws, &we)) {
 		if (o > 0)
@@ -74,13 +77,14 @@ prepare_entry(const char *entry, const struct rule_group *g, size_t *outlen)
 	free(norm);
 	if (o == 0) {
 		free(out);
-		return NULL;
+		return 0;
 	}
 	if (stem)
 		out[o++] = '*';
 	out[o] = '\0';
 	*outlen = o;
-	return out;
+	*outp = out;
+	return 1;
 }
 
 /*
@@ -107,7 +111,8 @@ warn_entry_symbols(struct loader *ld, const char *file, int line,
 	}
 	if (p == entry + len)
 		return;
-	e = prepare_entry(entry, &normal, &olen);
+	if (prepare_entry(entry, &normal, &e, &olen) == -1)
+		e = NULL;	/* the warning says less, nothing more */
 	int qn, qn2;
 	const char *qe = readfile_quote(entry, READFILE_QUOTE, &qn);
 	const char *qe2 = readfile_quote(e != NULL ? e : "", READFILE_QUOTE, &qn2);
@@ -194,12 +199,16 @@ expand_entries(struct loader *ld, const config_setting_t *s, const char *file,
 				return -1;
 			}
 			for (size_t k = 0; k < wl->n; k++)
-				if (strvec_push(out, wl->entries[k]) == -1)
+				if (strvec_push(out, wl->entries[k]) == -1) {
+					loader_oom(ld, file, line);
 					return -1;
+				}
 		} else {
 			warn_entry_symbols(ld, file, line, e);
-			if (strvec_push(out, e) == -1)
+			if (strvec_push(out, e) == -1) {
+				loader_oom(ld, file, line);
 				return -1;
+			}
 		}
 	}
 	return 0;
@@ -214,8 +223,13 @@ add_entries(struct loader *ld, struct rule_group *g, const struct strvec *sv,
 
 	for (size_t i = 0; i < sv->n; i++) {
 		size_t len;
-		char *e = prepare_entry(sv->v[i], g, &len);
-		if (e == NULL) {
+		char *e;
+		int prc = prepare_entry(sv->v[i], g, &e, &len);
+		if (prc == -1) {
+			loader_oom(ld, file, line);
+			return -1;
+		}
+		if (prc == 0) {
 			int qn;
 			const char *qe = readfile_quote(sv->v[i], READFILE_QUOTE,
 			    &qn);
@@ -225,9 +239,21 @@ add_entries(struct loader *ld, struct rule_group *g, const struct strvec *sv,
 			continue;
 		}
 		bool exception = ld->rb->owners[owner].kind != OWNER_RULE;
+		if (!exception && len <= 2 && e[len - 1] == '*') {
+			/* "a*": every word that starts with a */
+			int qn;
+			const char *qe = readfile_quote(sv->v[i], READFILE_QUOTE,
+			    &qn);
+			diag_error(ld->d, file, line, "%s: entry \"%.*s%s\" "
+			    "matches nearly every comment", what, qn, sv->v[i],
+			    qe);
+			free(e);
+			continue;
+		}
 		if (lexicon_add(g->lex, e, len, owner,
 		    exception ? LEXICON_EXACT_ONLY : 0) == -1) {
 			free(e);
+			loader_oom(ld, file, line);
 			return -1;
 		}
 		if (!exception && g->view == VIEW_FOLDED &&
@@ -239,6 +265,7 @@ add_entries(struct loader *ld, struct rule_group *g, const struct strvec *sv,
 			char *v = malloc(len + 1);
 			if (v == NULL) {
 				free(e);
+				loader_oom(ld, file, line);
 				return -1;
 			}
 			size_t vl = fold_squeeze_key(e, fl, v);
@@ -248,6 +275,7 @@ add_entries(struct loader *ld, struct rule_group *g, const struct strvec *sv,
 			    LEXICON_SQUEEZED_ONLY) == -1) {
 				free(v);
 				free(e);
+				loader_oom(ld, file, line);
 				return -1;
 			}
 			free(v);
@@ -365,18 +393,18 @@ splice_lists(struct loader *ld, const char *pat, const char *file, int line,
 
 	*spliced = false;
 	if (rb_put(&b, "", 0) == -1)
-		return NULL;
+		goto oom;
 	while (*p != '\0') {
 		if (p[0] == '\\' && p[1] != '\0') {
 			if (rb_put(&b, p, 2) == -1)
-				goto fail;
+				goto oom;
 			p += 2;
 			continue;
 		}
 		if (p[0] != '@' || !(p[1] == '_' || (p[1] >= 'a' && p[1] <= 'z') ||
 		    (p[1] >= 'A' && p[1] <= 'Z'))) {
 			if (rb_put(&b, p, 1) == -1)
-				goto fail;
+				goto oom;
 			p++;
 			continue;
 		}
@@ -393,13 +421,21 @@ splice_lists(struct loader *ld, const char *pat, const char *file, int line,
 		}
 		char **ents = calloc(wl->n + 1, sizeof(char *));
 		size_t ne = 0;
+		int prc = 0;
 		if (ents == NULL)
-			goto fail;
-		for (size_t k = 0; k < wl->n; k++) {
+			goto oom;
+		for (size_t k = 0; k < wl->n && prc != -1; k++) {
 			size_t len;
-			char *pe = prepare_entry(wl->entries[k], &normal, &len);
-			if (pe != NULL)
+			char *pe;
+			if ((prc = prepare_entry(wl->entries[k], &normal, &pe,
+			    &len)) == 1)
 				ents[ne++] = pe;
+		}
+		if (prc == -1) {
+			for (size_t k = 0; k < ne; k++)
+				free(ents[k]);
+			free(ents);
+			goto oom;
 		}
 		qsort(ents, ne, sizeof(char *), cmp_str);
 		/* drop duplicates so the trie has no empty branches */
@@ -421,11 +457,13 @@ splice_lists(struct loader *ld, const char *pat, const char *file, int line,
 			free(ents[k]);
 		free(ents);
 		if (rc == -1)
-			goto fail;
+			goto oom;
 		*spliced = true;
 		p = end;
 	}
 	return b.s;
+oom:
+	loader_oom(ld, file, line);
 fail:
 	free(b.s);
 	return NULL;
@@ -468,15 +506,24 @@ list_entries(void *ctx, const char *name, size_t len, char *const **words,
 	if (wl == NULL)
 		return -1;
 	if (!wl->prepared_done) {
-		wl->prepared_done = true;
-		if ((wl->prepared = calloc(wl->n + 1, sizeof(char *))) == NULL)
+		if (wl->prepared != NULL ||	/* an earlier try ran out */
+		    (wl->prepared = calloc(wl->n + 1, sizeof(char *))) == NULL) {
+			ld->oom = true;
 			return -1;
+		}
 		for (size_t k = 0; k < wl->n; k++) {
 			size_t elen;
-			char *e = prepare_entry(wl->entries[k], &normal, &elen);
-			if (e != NULL)
+			char *e;
+			int rc = prepare_entry(wl->entries[k], &normal, &e, &elen);
+			if (rc == -1) {
+				/* the analysis gives up; load_regex says why */
+				ld->oom = true;
+				return -1;
+			}
+			if (rc == 1)
 				wl->prepared[wl->nprepared++] = e;
 		}
+		wl->prepared_done = true;
 	}
 	*words = wl->prepared;
 	*n = wl->nprepared;
@@ -503,7 +550,13 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP;
 	if (r->view == VIEW_RAW || pattern_has_upper(pat))
 		opts |= PCRE2_CASELESS;
-	if (prefilter_analyze(pat, list_entries, ld, &r->atoms) == 1)
+	ld->oom = false;
+	int arc = prefilter_analyze(pat, list_entries, ld, &r->atoms);
+	if (arc == -1 || ld->oom) {
+		loader_oom(ld, file, line);
+		return;
+	}
+	if (arc == 1)
 		r->prefiltered = true;
 	/* matches start at or before the last literal the prefilter finds
 	 * for them: the search can stop there; and match.c searches long
@@ -529,7 +582,9 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 	if (minlen == 0) {
 		/* could still need a non-empty match; test the empty string */
 		pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-		if (md != NULL && pcre2_match(r->re, (PCRE2_SPTR)"", 0, 0, 0, md,
+		if (md == NULL)
+			loader_oom(ld, file, line);
+		else if (pcre2_match(r->re, (PCRE2_SPTR)"", 0, 0, 0, md,
 		    NULL) >= 0)
 			diag_error(ld->d, file, line,
 			    "rule '%s': regex matches the empty string, so it would hit every comment",

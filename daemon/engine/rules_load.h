@@ -40,7 +40,12 @@ struct loader {
 	struct wlist	*lists;
 	size_t		 nlists;
 	size_t		 rules_cap, sets_cap;
+	bool		 oom;		/* set by callbacks that cannot say so */
 };
+
+/* An allocation failed at file:line: an error, never a smaller rulebook. */
+#define loader_oom(ld, file, line) \
+	diag_error((ld)->d, (file), (line), "out of memory")
 
 /* rules_read.c */
 int	strvec_push(struct strvec *sv, const char *s);
@@ -75,8 +80,10 @@ int	list_conf_files(const char *dir, struct strvec *names, bool must_exist,
 /* rules_compile.c */
 void	entries_keep(struct rule_entries *re, struct strvec *sv, int line);
 void	entries_free(struct rule_entries *re);
-char	*prepare_entry(const char *entry, const struct rule_group *g,
-	    size_t *outlen);
+/* An entry as a lexicon of g holds it, into *out: 1, 0 when it has no
+ * word in it, -1 when memory runs out. */
+int	prepare_entry(const char *entry, const struct rule_group *g,
+	    char **out, size_t *outlen);
 void	warn_entry_symbols(struct loader *ld, const char *file, int line,
 	    const char *entry);
 long	owner_add(struct rulebook *rb, enum owner_kind kind, uint32_t index);

@@ -314,8 +314,10 @@ load_lists(struct loader *ld, const config_setting_t *lists, const char *file,
 		return;
 	}
 	ld->lists = calloc((size_t)n + 1, sizeof(*ld->lists));
-	if (ld->lists == NULL)
+	if (ld->lists == NULL) {
+		loader_oom(ld, file, setting_line(lists));
 		return;
+	}
 	for (int i = 0; i < n; i++) {
 		config_setting_t *s = config_setting_get_elem(lists, (unsigned)i);
 		struct strvec sv = { 0 };
@@ -323,8 +325,10 @@ load_lists(struct loader *ld, const config_setting_t *lists, const char *file,
 
 		if (config_setting_type(s) == CONFIG_TYPE_STRING) {
 			char *path = path_join(dir, config_setting_get_string(s));
-			if (path == NULL)
+			if (path == NULL) {
+				loader_oom(ld, file, line);
 				continue;
+			}
 			read_list_file(ld, path, file, line, &sv);
 			free(path);
 		} else if (config_setting_is_array(s) ||
@@ -340,7 +344,8 @@ load_lists(struct loader *ld, const config_setting_t *lists, const char *file,
 					continue;
 				}
 				warn_entry_symbols(ld, file, line, e);
-				strvec_push(&sv, e);
+				if (strvec_push(&sv, e) == -1)
+					loader_oom(ld, file, line);
 			}
 			if (m == 0)
 				diag_warning(ld->d, file, line,
@@ -351,8 +356,14 @@ load_lists(struct loader *ld, const config_setting_t *lists, const char *file,
 			    config_setting_name(s));
 			continue;
 		}
+		char *name = strdup(config_setting_name(s));
+		if (name == NULL) {
+			loader_oom(ld, file, line);
+			strvec_free(&sv);
+			continue;
+		}
 		struct wlist *wl = &ld->lists[ld->nlists++];
-		wl->name = strdup(config_setting_name(s));
+		wl->name = name;
 		wl->entries = sv.v;
 		wl->n = sv.n;
 		wl->file = (char *)file;
@@ -387,6 +398,7 @@ list_conf_files(const char *dir, struct strvec *names, bool must_exist,
 			continue;
 		if (strvec_push(names, de->d_name) == -1) {
 			closedir(dp);
+			diag_error(d, dir, 0, "out of memory");
 			return -1;
 		}
 	}
