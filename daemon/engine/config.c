@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "readfile.h"
+#include "syntax.h"
 
 enum setting_type {
 	SET_STRING,
@@ -453,14 +454,14 @@ config_load(struct config *cfg, const char *path, bool missing_ok,
 	}
 
 	config_init(&lc);
-	int rc = config_read_string(&lc, text);
-	free(text);
-	if (rc != CONFIG_TRUE) {
-		diag_error(d, config_error_file(&lc) ? config_error_file(&lc) : path,
-		    config_error_line(&lc), "%s", config_error_text(&lc));
+	if (config_read_string(&lc, text) != CONFIG_TRUE) {
+		syntax_report(d, path, text, config_error_line(&lc),
+		    config_error_text(&lc));
+		free(text);
 		config_destroy(&lc);
 		return -1;
 	}
+	free(text);
 	config_setting_t *root = config_root_setting(&lc);
 	for (int i = 0; i < config_setting_length(root); i++) {
 		config_setting_t *s = config_setting_get_elem(root, (unsigned)i);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "golive.h"
 
@@ -38,8 +39,8 @@ engine_load_unchecked(const struct engine_opts *o, struct diag *d)
 		return NULL;
 	}
 	atomic_init(&e->refs, 1);
-	if (config_load(&e->cfg, o->config_path, o->config_missing_ok, d) == -1)
-		goto fail;
+	bool config_ok = config_load(&e->cfg, o->config_path,
+	    o->config_missing_ok, d) == 0;
 	if (o->rules_dir != NULL) {
 		char *dup = strdup(o->rules_dir);
 		if (dup == NULL)
@@ -47,8 +48,15 @@ engine_load_unchecked(const struct engine_opts *o, struct diag *d)
 		free(e->cfg.rules_dir);
 		e->cfg.rules_dir = dup;
 	}
+	/* a broken configuration still has its rule files read, when it
+	 * leaves a rules directory to read, so that one run (decorumd -t)
+	 * reports the problems of every file */
+	struct stat st;
+	if (!config_ok && (e->cfg.rules_dir == NULL ||
+	    stat(e->cfg.rules_dir, &st) == -1 || !S_ISDIR(st.st_mode)))
+		goto fail;
 	if ((e->rb = rules_load_dir_overlay(e->cfg.rules_dir,
-	    e->cfg.local_rules_dir, d)) == NULL)
+	    e->cfg.local_rules_dir, d)) == NULL || !config_ok)
 		goto fail;
 	if (policies_build(&e->policies, &e->cfg, e->rb, d) == -1)
 		goto fail;

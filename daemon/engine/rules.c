@@ -14,6 +14,7 @@
 #include "lexicon.h"
 #include "readfile.h"
 #include "rules_load.h"
+#include "syntax.h"
 
 /* A named word list of one rule file. */
 static int
@@ -293,9 +294,9 @@ load_file(struct loader *ld, const char *path)
 		return;
 	config_init(&cfg);
 	if (config_read_string(&cfg, text) != CONFIG_TRUE) {
-		diag_error(ld->d, config_error_file(&cfg) ?
-		    config_error_file(&cfg) : path, config_error_line(&cfg),
-		    "%s", config_error_text(&cfg));
+		/* libconfig stops at the first; the other files go on */
+		syntax_report(ld->d, path, text, config_error_line(&cfg),
+		    config_error_text(&cfg));
 		config_destroy(&cfg);
 		free(text);
 		return;

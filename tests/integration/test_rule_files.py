@@ -115,6 +115,33 @@ class RuleFiles(unittest.TestCase):
         finally:
             d.cleanup()
 
+    def test_lint_reports_every_file_in_one_pass(self):
+        """A syntax error in the configuration and in two rule files: one
+        run of decorumd -t names them all, each with the line to fix and
+        the token the parser stopped at."""
+        d = Daemon()
+        try:
+            with open(os.path.join(d.rules_dir, "zbroken.conf"), "w") as f:
+                f.write('category = "profanity";\nrules = (\n'
+                        '  { id = "z.a"; words = ["darn"]; }\n\n'
+                        '  { id = "z.b"; words = ["heck"]; }\n);\n')
+            with open(os.path.join(d.rules_dir, "zother.conf"), "w") as f:
+                f.write('category = "profanity";\n'
+                        'rules = ( { id = "z.c"; words = ["x"; } );\n')
+            with open(d.config_path, "a") as f:
+                f.write("oops = = 1;\n")
+            # the broken configuration cannot say where the rules are
+            p = run([DECORUMD, "-t", "-c", d.config_path, "-R", d.rules_dir])
+            self.assertEqual(p.returncode, 1, p.stdout)
+            self.assertIn("decorumd.conf:%d: syntax error near '='"
+                          % sum(1 for _ in open(d.config_path)), p.stdout)
+            self.assertIn("zbroken.conf:3: missing ',' after this element? "
+                          "(parser stopped at line 5 near '{')", p.stdout)
+            self.assertIn("zother.conf:2: syntax error near ';'", p.stdout)
+            self.assertIn("3 errors", p.stdout)
+        finally:
+            d.cleanup()
+
 
 if __name__ == "__main__":
     run_tests()

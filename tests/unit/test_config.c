@@ -295,7 +295,7 @@ test_syntax_error(void **state)
 	struct fx *x = *state;
 
 	expect_error(x, "workers = 2;\nlisten = \"/x\"\nlog_level = ;\n", 3,
-	    "syntax error");
+	    "syntax error near ';'");
 }
 
 static void

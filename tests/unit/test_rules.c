@@ -542,7 +542,9 @@ test_error_syntax(void **state)
 	    ");\n");
 
 	load_bad(t, f);
-	expect_diag(&t->d, f, 4, "syntax error");
+	/* libconfig stops at line 4; the ',' belongs at the end of line 3 */
+	expect_diag(&t->d, f, 3, "missing ',' after this element? (parser "
+	    "stopped at line 4 near '{')");
 	assert_int_equal(t->d.errors, 1);
 }
 
