@@ -134,6 +134,24 @@ test_common_word_in_a_list_is_refused(void **state)
 	assert_true(reported(x, "because of p.swear"));
 }
 
+/* A stem of one letter is every word that starts with it. */
+static void
+test_one_letter_stem_is_refused(void **state)
+{
+	struct fx *x = *state;
+
+	put(x, "set.words", "darn\nq*\n");
+	put(x, "set.conf", "category = \"profanity\";\n"
+	    "lists = { swears = \"set.words\"; };\n"
+	    "rules = ( { id = \"p.swear\"; words = \"@swears\"; } );\n"
+	    "allow = [\"q*\"];\n");
+	assert_null(load(x, NULL));
+	assert_true(reported(x, "set.conf:3: p.swear: entry \"q*\" matches "
+	    "nearly every comment"));
+	/* as an exception it only excepts */
+	assert_int_equal(x->d.errors, 1);
+}
+
 /* Only the first sentence was checked before: one further down counts
  * too. */
 static void
@@ -212,6 +230,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_good_rules_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_common_word_in_a_list_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_ordinary_sentence_must_be_accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_one_letter_stem_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_policy_without_canary_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_runaway_regex_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_runaway_needing_its_own_literals_is_refused, setup, teardown),
