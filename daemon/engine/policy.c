@@ -15,8 +15,14 @@ policy_alloc(struct policy *p, const struct rulebook *rb, const char *name)
 	p->reject_at = calloc(rb->ncategories + 1, sizeof(double));
 	p->review_at = calloc(rb->ncategories + 1, sizeof(double));
 	if (p->name == NULL || p->sets == NULL || p->reject_at == NULL ||
-	    p->review_at == NULL)
+	    p->review_at == NULL) {
+		free(p->name);
+		free(p->sets);
+		free(p->reject_at);
+		free(p->review_at);
+		memset(p, 0, sizeof(*p));
 		return -1;
+	}
 	for (size_t c = 0; c < rb->ncategories; c++) {
 		p->reject_at[c] = POLICY_DEFAULT_REJECT_AT;
 		p->review_at[c] = POLICY_DEFAULT_REVIEW_AT;

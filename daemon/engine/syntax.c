@@ -159,19 +159,32 @@ syntax_report(struct diag *d, const char *file, const char *text, int line,
 	le = strchr(ls, '\n');
 	if (le == NULL)
 		le = ls + strlen(ls);
-	/* the first token that, kept, makes the parse fail on this line */
+	/* the first token that, kept, makes the parse fail on this line;
+	 * none: the line's first token */
+	const char *fs = NULL, *fe = NULL;
+	bool found = false;
 	for (p = ls; next_token(&p, le, &ts, &te); first = false) {
-		if (bad == NULL) {
-			bad = ts;
-			bade = te;
-			bad_first = first;
+		if (fs == NULL) {
+			fs = ts;
+			fe = te;
 		}
+		/* not cut after a string: libconfig joins it to a string that
+		 * may follow, and 1.5 loses the string it holds when the text
+		 * ends there; the token after it tells as well */
+		if (*ts == '"')
+			continue;
 		if (fails_at(text, (size_t)(te - text), line)) {
 			bad = ts;
 			bade = te;
 			bad_first = first;
+			found = true;
 			break;
 		}
+	}
+	if (!found) {
+		bad = fs;
+		bade = fe;
+		bad_first = true;
 	}
 	if (bad == NULL) {
 		diag_error(d, file, line, "%s", msg);

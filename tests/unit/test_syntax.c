@@ -13,6 +13,16 @@
 
 #include "syntax.h"
 
+/* libconfig 1.5 loses the string it was holding when a syntax error
+ * follows it (tests/fuzz/lsan.supp); these tests make such errors on
+ * purpose. */
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:strbuf_append\nleak:libconfig.so\n";
+}
+
 /* What syntax_report says about text, which must not parse. */
 static void
 expect(const char *text, const char *want)
@@ -93,9 +103,9 @@ test_long_token_is_cut(void **state)
 	    "\"0123456789012345678901234567890123456789\"");
 	expect(text, "f.conf:2: syntax error near '='");
 	snprintf(text, sizeof(text), "a = [1, 2];\nb = [1 %s];\n",
-	    "\"0123456789012345678901234567890123456789\"");
+	    "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
 	expect(text, "f.conf:2: syntax error near "
-	    "'\"0123456789012345678901234567890…'");
+	    "'abcdefghijklmnopqrstuvwxyzabcdef…'");
 }
 
 int
