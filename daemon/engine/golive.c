@@ -311,7 +311,7 @@ static const struct probe {
 	{ "a ", "!", "16 KiB 'a a a … !'", 16384, P_FIXED },
 	{ "a.", "!", "16 KiB 'a.a.a.…!'", 16384, P_FIXED },
 	{ "ab", "1", "4 KiB 'abab…1'", 4096, P_FIXED },
-	{ NULL, "!", "16 KiB repeated-words", 16384, P_WORDS },
+	{ NULL, "!", "8 KiB repeated-words", 8192, P_WORDS },
 	{ "ab", NULL, "4 KiB own-literals 'abab…'", 4096, P_LITERALS },
 	{ "a ", NULL, "4 KiB own-literals 'a a …'", 4096, P_LITERALS },
 };

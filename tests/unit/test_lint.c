@@ -205,7 +205,7 @@ test_spliced_list_words_are_probed(void **state)
 
 	assert_null(strstr(out, "'d.you': regex can run away"));
 	assert_non_null(strstr(out, "set.conf:5: rule 'd.many': regex can run away "
-	    "(hit the match limit on a 16 KiB repeated-words input)"));
+	    "(hit the match limit on a 8 KiB repeated-words input)"));
 	free(out);
 }
 
