@@ -41,6 +41,11 @@ struct check_scratch {
 	bool			 ready;
 };
 
+/* Load the configuration and rules and run the go-live checks (golive.h:
+ * runaway regexes, the canary, the ordinary sentences): the engine, with
+ * a reference for the caller, only when there was no error; otherwise
+ * NULL with every problem in d as file:line. What decorumd -t calls an
+ * error never comes back from here, on start or reload alike. */
 struct engine *engine_load(const struct engine_opts *o, struct diag *d);
 struct engine *engine_ref(struct engine *e);
 void	engine_unref(struct engine *e);

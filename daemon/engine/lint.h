@@ -7,7 +7,8 @@
 #include "engine.h"
 
 /* The canary every policy must reject and a plain sentence every policy
- * must accept (golive.h). */
+ * must accept: the same strings as GOLIVE_CANARY_* in golive.h, which
+ * the server does not see. */
 #define LINT_CANARY_REJECT	"DECORUM-TEST-REJECT-7A3F"
 #define LINT_CANARY_ACCEPT	"This is a plain sentence about the weather."
 
