@@ -18,7 +18,7 @@ hit_json(const struct engine *e, const struct hit *h, const char *text)
 	if (h->budget)
 		json_object_set_new(o, "error", json_string(
 		    "the comment's regex time budget ran out; the remaining "
-		    "regexes were skipped; held for review"));
+		    "regexes were skipped"));
 	else if (h->limit)
 		json_object_set_new(o, "error", json_string(
 		    "regex hit its match limit; held for review"));

@@ -31,15 +31,17 @@ def project_version():
         return re.search(r"project\(decorumd VERSION (\S+)", f.read()).group(1)
 
 
-# A regex that backtracks without end on "aaa…a!", and a match limit low
-# enough that a short comment hits it.
+# A regex that start and reload let live (no probe makes it run away) but
+# that 64 KiB of words keep busy for milliseconds, and a regex budget of
+# one millisecond: the comment is held for review with a limit error.
 RUNAWAY = {
     "runaway.conf": r'''
 name = "runaway";
 category = "vulgarity";
-rules = ( { id = "runaway.nested"; regex = "(a+)+$"; view = "raw"; } );
+rules = ( { id = "runaway.nested"; regex = "(?:\\w+\\s+){20}zzz"; } );
 ''',
 }
+SLOW_TEXT = "word " * 13000 + ",zzz"
 RUNAWAY_POLICIES = merge(TEST_POLICIES, {"default": {
     "rulesets": ["testwords", "testinsult", "canary", "runaway"]}})
 
@@ -170,16 +172,18 @@ class CtlAgainstDaemonTest(unittest.TestCase):
         tmp = tempfile.mkdtemp(prefix="decorumd-it-")
         rules = write_test_rules(os.path.join(tmp, "rules"), RUNAWAY)
         with Daemon(rules_dir=rules, policies=RUNAWAY_POLICIES, tmpdir=tmp,
-                    config={"limits": {"regex_match_limit": 1000}}) as d:
+                    config={"limits": {"regex_budget_ms": 1}}) as d:
             p = run(DECORUMCTL, ["--socket", d.socket_path, "check",
-                                 "a" * 40 + "!"])
+                                 SLOW_TEXT])
             self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
             self.assertEqual(p.stdout, "review  vulgarity  runaway.nested  "
-                             "regex limit hit: held for review\n")
+                             "regex limit hit: held for review (the "
+                             "comment's regex time budget ran out; the "
+                             "remaining regexes were skipped)\n")
             # the raw answer is what test_hostile checks: a reason with an
             # error field
             p = run(DECORUMCTL, ["-s", d.socket_path, "check", "--json",
-                                 "a" * 40 + "!"])
+                                 SLOW_TEXT])
             self.assertIn('"error"', p.stdout)
 
 
