@@ -1,5 +1,14 @@
-/* reload: load a new engine beside the one in use and swap it in; keep
- * the outcome for stats and `decorumctl reload`. */
+/*
+ * reload: SIGHUP compiles a new engine on a thread of its own, so that the
+ * main loop (signals, the liveness tick, /healthz, /metrics) keeps turning
+ * while the rules compile; the result comes back to the main loop, which
+ * swaps it in. One compile runs at a time: SIGHUPs that come during it are
+ * merged into one more reload after it, so a burst of them costs at most
+ * two. The outcome is kept for stats and `decorumctl reload`.
+ */
+#include <malloc.h>
+#include <signal.h>
+#include <string.h>
 #include <systemd/sd-daemon.h>
 
 #include "declog.h"
@@ -35,8 +44,11 @@ reload_json(struct server *s)
 	json_t *o;
 
 	pthread_mutex_lock(&s->reload_lock);
-	o = json_pack("{sIsI}", "count", (json_int_t)s->reloads,
-	    "failed", (json_int_t)s->reloads_failed);
+	o = json_pack("{sIsIsIsIsbsb}", "count", (json_int_t)s->reloads,
+	    "failed", (json_int_t)s->reloads_failed,
+	    "requests", (json_int_t)s->reload_requests,
+	    "coalesced", (json_int_t)s->reload_coalesced,
+	    "running", s->reload_running, "pending", s->reload_pending);
 	if (o != NULL && s->reloads > 0) {
 		json_object_set_new(o, "ok", json_boolean(s->reload_ok));
 		json_object_set_new(o, "time", json_integer(s->reload_time));
@@ -49,28 +61,95 @@ reload_json(struct server *s)
 	return o;
 }
 
+/* The reload thread: compile, then hand the result to the main loop. It
+ * touches nothing else of the server's. */
+static void *
+reload_main(void *arg)
+{
+	struct server *s = arg;
+
+	s->reload_new = engine_load(&s->reload_opts, &s->reload_diag);
+	event_active(s->reload_done_ev, EV_READ, 0);
+	return NULL;
+}
+
+/* Start a compile (main thread, reload_lock held). */
+static void
+reload_start(struct server *s)
+{
+	sigset_t all, old;
+	int rc;
+
+	sd_notify(0, "RELOADING=1");
+	s->reload_opts = s->opts.engine;
+	s->reload_opts.generation = s->generation + 1;
+	s->reload_new = NULL;
+	diag_init(&s->reload_diag);
+	/* signals stay with the threads that handle them: none interrupts
+	 * the compile's file reads */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&s->reload_thread, NULL, reload_main, s);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		log_error("reload: cannot start a thread: %s; rules version %u "
+		    "keeps serving", strerror(rc), s->generation);
+		diag_free(&s->reload_diag);
+		sd_notify(0, "READY=1");
+		return;
+	}
+	s->reload_running = true;
+}
+
 void
 server_reload(struct server *s)
 {
-	struct diag		 d;
-	struct engine		*e, *old;
-	struct engine_opts	 eo = s->opts.engine;
+	pthread_mutex_lock(&s->reload_lock);
+	s->reload_requests++;
+	if (s->stopping) {
+		pthread_mutex_unlock(&s->reload_lock);
+		return;
+	}
+	if (s->reload_running) {
+		/* the compile under way may have read the files already: one
+		 * more reload after it, however many signals come meanwhile */
+		if (s->reload_pending)
+			s->reload_coalesced++;
+		s->reload_pending = true;
+		pthread_mutex_unlock(&s->reload_lock);
+		return;
+	}
+	log_info("SIGHUP: reloading configuration and rules");
+	reload_start(s);
+	pthread_mutex_unlock(&s->reload_lock);
+}
 
-	sd_notify(0, "RELOADING=1");
-	diag_init(&d);
-	eo.generation = s->generation + 1;
-	if ((e = engine_load(&eo, &d)) == NULL) {
-		diag_log(&d);
-		reload_record(s, &d, false);
+/* Give back what an engine left behind once it is freed: PCRE2 keeps
+ * freed JIT code pages for reuse and malloc keeps freed heap. */
+static void
+reload_trim(void)
+{
+	pcre2_jit_free_unused_memory(NULL);
+	malloc_trim(0);
+}
+
+/* Swap a new engine in (main thread), or keep the old one on failure. */
+static void
+reload_apply(struct server *s, struct engine *e, struct diag *d)
+{
+	struct engine *old;
+
+	if (e == NULL) {
+		diag_log(d);
+		reload_record(s, d, false);
 		log_error("reload failed with %zu error(s); rules version %u "
-		    "keeps serving", d.errors, s->generation);
-		diag_free(&d);
+		    "keeps serving", d->errors, s->generation);
 		metrics_reload(false);
 		sd_notifyf(0, "READY=1\nSTATUS=reload failed; rules version %u; "
 		    "%llu decisions", s->generation, metrics_decisions_total());
 		return;
 	}
-	diag_log(&d);
+	diag_log(d);
 	/* per-rule counters carry over to the rules of the same id */
 	if (metrics_attach(e, s->engine) == -1)
 		log_warn("out of memory for the rule counters; /metrics lacks them");
@@ -83,13 +162,80 @@ server_reload(struct server *s)
 	s->engine = e;
 	atomic_fetch_add_explicit(&s->engine_gen, 1, memory_order_release);
 	pthread_mutex_unlock(&s->engine_lock);
+	/* idle workers let go of the old engine now, not at their next
+	 * request: two rule sets overlap in memory only for a moment */
+	for (int i = 0; i < s->nworkers; i++)
+		if (s->workers[i].swap_ev != NULL)
+			event_active(s->workers[i].swap_ev, EV_READ, 0);
 	engine_unref(old);
+	reload_trim();
 	/* recorded once the new rules are in place: whoever sees the reload
 	 * count move sees the new rules_version in the same stats */
-	reload_record(s, &d, true);
-	diag_free(&d);
+	reload_record(s, d, true);
 	log_info("reloaded: rules version %s (%zu rule sets, %zu rules)",
 	    e->version, rules_set_count(e->rb), rules_count(e->rb));
 	sd_notifyf(0, "READY=1\nSTATUS=rules version %s; %llu decisions",
 	    e->version, metrics_decisions_total());
+}
+
+/* The compile finished: swap its result in, then start the reload that
+ * was asked for meanwhile, if any. */
+void
+reload_on_done(evutil_socket_t fd, short what, void *arg)
+{
+	struct server	*s = arg;
+	struct engine	*e;
+
+	(void)fd;
+	(void)what;
+	pthread_join(s->reload_thread, NULL);
+	e = s->reload_new;
+	s->reload_new = NULL;
+	pthread_mutex_lock(&s->reload_lock);
+	s->reload_running = false;
+	pthread_mutex_unlock(&s->reload_lock);
+	if (s->stopping) {
+		engine_unref(e);
+		diag_free(&s->reload_diag);
+		return;
+	}
+	reload_apply(s, e, &s->reload_diag);
+	diag_free(&s->reload_diag);
+	pthread_mutex_lock(&s->reload_lock);
+	if (s->reload_pending && !s->stopping) {
+		s->reload_pending = false;
+		log_info("reloading again for the SIGHUP(s) that came during "
+		    "the last compile");
+		reload_start(s);
+	}
+	pthread_mutex_unlock(&s->reload_lock);
+}
+
+/* On a worker's own loop: take the new engine now, dropping the old. */
+void
+reload_on_worker_swap(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	worker_engine(arg);
+}
+
+void
+reload_shutdown(struct server *s)
+{
+	bool running;
+
+	pthread_mutex_lock(&s->reload_lock);
+	running = s->reload_running;
+	s->reload_running = s->reload_pending = false;
+	pthread_mutex_unlock(&s->reload_lock);
+	if (!running)
+		return;
+	/* nothing is served any more; the compile cannot be interrupted,
+	 * so wait for it and throw it away */
+	log_info("waiting for the reload under way to finish compiling");
+	pthread_join(s->reload_thread, NULL);
+	engine_unref(s->reload_new);
+	s->reload_new = NULL;
+	diag_free(&s->reload_diag);
 }

@@ -26,7 +26,6 @@ server_on_signal(evutil_socket_t sig, short what, void *arg)
 
 	(void)what;
 	if (sig == SIGHUP) {
-		log_info("SIGHUP: reloading configuration and rules");
 		server_reload(s);
 		return;
 	}
@@ -36,6 +35,9 @@ server_on_signal(evutil_socket_t sig, short what, void *arg)
 	}
 	log_info("%s: finishing answers in flight, then exiting",
 	    sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	/* a compile under way is not waited for here: it is thrown away
+	 * once the workers have stopped (reload_shutdown) */
+	s->stopping = true;
 	/* new clients get "no such file" instead of a reset at exit */
 	if (s->path != NULL) {
 		unlink(s->path);
@@ -158,7 +160,8 @@ server_start(const struct server_opts *o)
 
 	const struct config *cfg = &s->engine->cfg;
 	enum log_level lvl;
-	if (!log_enabled(LOG_LEVEL_DEBUG) && log_level_parse(cfg->log_level, &lvl) == 0)
+	s->forced_debug = log_enabled(LOG_LEVEL_DEBUG);
+	if (!s->forced_debug && log_level_parse(cfg->log_level, &lvl) == 0)
 		log_set_level(lvl);
 	s->max_connections = cfg->max_connections;
 	s->max_request_bytes = cfg->max_request_bytes;
@@ -177,6 +180,9 @@ server_start(const struct server_opts *o)
 	s->sig_int = evsignal_new(s->base, SIGINT, server_on_signal, s);
 	s->sig_usr1 = evsignal_new(s->base, SIGUSR1, server_on_signal, s);
 	if (s->sig_usr1 == NULL || evsignal_add(s->sig_usr1, NULL) == -1)
+		goto fail;
+	if ((s->reload_done_ev = event_new(s->base, -1, 0, reload_on_done,
+	    s)) == NULL)
 		goto fail;
 	if (s->sig_hup == NULL || s->sig_term == NULL || s->sig_int == NULL ||
 	    evsignal_add(s->sig_hup, NULL) == -1 ||
@@ -228,7 +234,9 @@ server_start(const struct server_opts *o)
 		    (w->stop_ev = event_new(w->base, -1, 0, worker_on_stop, w)) == NULL ||
 		    (w->resume_ev = evtimer_new(w->base, worker_on_resume, w)) == NULL ||
 		    (w->deadline_ev = evtimer_new(w->base, worker_on_deadline, w)) == NULL ||
-		    (w->ping_ev = event_new(w->base, -1, 0, worker_on_ping, w)) == NULL)
+		    (w->ping_ev = event_new(w->base, -1, 0, worker_on_ping, w)) == NULL ||
+		    (w->swap_ev = event_new(w->base, -1, 0, reload_on_worker_swap,
+		    w)) == NULL)
 			goto fail;
 		/* every worker accepts on the one socket: the kernel spreads
 		 * connections, and no hand-off between threads is needed */
@@ -294,9 +302,15 @@ server_free(struct server *s)
 {
 	if (s == NULL)
 		return;
+	reload_shutdown(s);
+	if (s->reload_done_ev)
+		event_free(s->reload_done_ev);
 	if (s->workers != NULL) {
-		for (int i = 0; i < s->nworkers; i++)
+		for (int i = 0; i < s->nworkers; i++) {
+			if (s->workers[i].swap_ev)
+				event_free(s->workers[i].swap_ev);
 			worker_cleanup(&s->workers[i]);
+		}
 		free(s->workers);
 	}
 	if (s->sig_hup)

@@ -89,6 +89,7 @@ struct worker {
 	struct count_table rule_counts, cat_counts;
 	unsigned	 counts_gen;	/* engine_gen the indexes are for */
 	uint8_t		*seen;		/* [nrules] scratch: rule counted */
+	struct event	*swap_ev;	/* reload.c: drop the old engine now */
 };
 
 struct server {
@@ -115,8 +116,21 @@ struct server {
 	size_t		 max_request_bytes, max_text_bytes;
 	unsigned	 max_pipeline, idle_timeout, write_timeout;
 	time_t		 started;
+	bool		 stopping;	/* SIGTERM/SIGINT came: no new reload */
+	bool		 forced_debug;	/* -v: log_level cannot lower it */
+	/* reload.c: one compile at a time, on a thread of its own; the
+	 * result is swapped in on the main loop (reload_done_ev) */
+	pthread_t	 reload_thread;
+	struct event	*reload_done_ev;
+	struct engine	*reload_new;	/* the thread's result, after join */
+	struct diag	 reload_diag;
+	struct engine_opts reload_opts;
 	/* the last reload, for stats and `decorumctl reload` */
-	pthread_mutex_t	 reload_lock;
+	pthread_mutex_t	 reload_lock;	/* guards the fields below */
+	bool		 reload_running;	/* a compile is under way */
+	bool		 reload_pending;	/* and a SIGHUP came during it */
+	unsigned long	 reload_requests;	/* SIGHUPs received */
+	unsigned long	 reload_coalesced;	/* merged into a pending one */
 	unsigned long	 reloads, reloads_failed;
 	bool		 reload_ok;
 	time_t		 reload_time;
@@ -149,7 +163,12 @@ void	count_free(struct count_table *t);
 json_t	*stats_json(struct server *s, struct engine *e);
 
 /* reload.c */
+/* SIGHUP: start a reload, or queue one behind the compile under way. */
 void	server_reload(struct server *s);
+void	reload_on_done(evutil_socket_t fd, short what, void *arg);
+void	reload_on_worker_swap(evutil_socket_t fd, short what, void *arg);
+/* At exit: wait for a compile under way and throw its result away. */
+void	reload_shutdown(struct server *s);
 json_t	*reload_json(struct server *s);
 
 /* unixsock.c */
