@@ -545,6 +545,96 @@ config_load(struct config *cfg, const char *path, bool missing_ok,
 	return d->errors > errors ? -1 : 0;
 }
 
+/* The settings a reload cannot apply: the socket (and its mode and group)
+ * and the worker threads exist once, made at start. */
+static const char *const start_only[] = { "listen", "socket_mode",
+	"socket_group", "workers", "http_listen", NULL };
+
+static const struct setting *
+setting_find(const char *path)
+{
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+		if (strcmp(settings[i].path, path) == 0)
+			return &settings[i];
+	return NULL;
+}
+
+/* The value of setting st in cfg as it would be written in the file. */
+static void
+setting_text(const struct config *cfg, const struct setting *st, char *buf,
+    size_t len)
+{
+	const char *base = (const char *)cfg + st->offset;
+
+	switch (st->type) {
+	case SET_STRING:
+		snprintf(buf, len, "\"%s\"", *(char *const *)base ?
+		    *(char *const *)base : "");
+		break;
+	case SET_MODE:
+		snprintf(buf, len, "\"%04o\"", *(const unsigned *)base);
+		break;
+	case SET_UINT:
+		snprintf(buf, len, "%u", *(const unsigned *)base);
+		break;
+	case SET_INT:
+		snprintf(buf, len, "%d", *(const int *)base);
+		break;
+	case SET_SIZE:
+		snprintf(buf, len, "%zu", *(const size_t *)base);
+		break;
+	default:
+		snprintf(buf, len, "?");
+		break;
+	}
+}
+
+int
+config_copy_start_only(struct config *dst, const struct config *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	for (size_t i = 0; start_only[i] != NULL; i++) {
+		const struct setting *st = setting_find(start_only[i]);
+		const char *from = (const char *)src + st->offset;
+		char *to = (char *)dst + st->offset;
+		if (st->type == SET_STRING) {
+			const char *v = *(char *const *)from;
+			if (v != NULL && (*(char **)to = strdup(v)) == NULL)
+				return -1;
+		} else if (st->type == SET_INT) {
+			*(int *)to = *(const int *)from;
+		} else {
+			*(unsigned *)to = *(const unsigned *)from;
+		}
+	}
+	return 0;
+}
+
+size_t
+config_start_only_changed(const struct config *then, const struct config *now,
+    const char *const *skip, struct diag *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; start_only[i] != NULL; i++) {
+		const struct setting *st = setting_find(start_only[i]);
+		char a[512], b[512];
+		bool skipped = false;
+		for (size_t k = 0; skip != NULL && skip[k] != NULL; k++)
+			skipped = skipped || strcmp(skip[k], st->path) == 0;
+		if (skipped)
+			continue;
+		setting_text(then, st, a, sizeof(a));
+		setting_text(now, st, b, sizeof(b));
+		if (strcmp(a, b) == 0)
+			continue;
+		diag_warning(d, now->file, 0, "%s changed from %s to %s: it takes "
+		    "effect at the next start, not on reload", st->path, a, b);
+		n++;
+	}
+	return n;
+}
+
 void
 config_describe(FILE *out)
 {

@@ -73,6 +73,14 @@ int	config_load(struct config *cfg, const char *path, bool missing_ok,
 	    struct diag *d);
 void	config_defaults(struct config *cfg);
 void	config_free(struct config *cfg);
+/* A reload cannot apply listen, socket_mode, socket_group, workers and
+ * http_listen. Copy those of src into dst (the rest zero; config_free
+ * frees it), and warn in d of each one that differs between then and now,
+ * leaving out the names in skip (NULL-terminated, may be NULL); returns
+ * how many differ. */
+int	config_copy_start_only(struct config *dst, const struct config *src);
+size_t	config_start_only_changed(const struct config *then,
+	    const struct config *now, const char *const *skip, struct diag *d);
 /* Every setting with its default and meaning, for -h and the man page. */
 void	config_describe(FILE *out);
 /* The same as roff .TP paragraphs, for decorumd.conf(5). */

@@ -2,10 +2,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,19 +25,40 @@ static atomic_bool	 log_text;
 static char		*log_path;	/* NULL: stderr or off; main thread only */
 static int		 own_fd = -1;	/* the descriptor we opened */
 
+/*
+ * Open the log file without ever blocking: the main thread opens it, and a
+ * FIFO without a reader would stop it for good (signals, reloads, /healthz
+ * and the watchdog with it). Only a regular file is taken; a FIFO, socket
+ * or device is refused with a message saying so. -1 with why filled in.
+ */
 static int
-open_file(const char *path)
+open_file(const char *path, char *why, size_t whylen)
 {
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+	struct stat st;
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC |
+	    O_NONBLOCK | O_NOCTTY, 0640);
 
-	if (fd == -1)
-		log_error("decision_log: cannot open %s: %s", path,
-		    strerror(errno));
+	if (fd == -1) {
+		int err = errno;
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+			snprintf(why, whylen, "decision_log: %s is not a regular "
+			    "file; give a file path or \"stderr\"", path);
+		else
+			snprintf(why, whylen, "decision_log: cannot open %s: %s",
+			    path, strerror(err));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		snprintf(why, whylen, "decision_log: %s is not a regular file; "
+		    "give a file path or \"stderr\"", path);
+		close(fd);
+		return -1;
+	}
 	return fd;
 }
 
 int
-declog_configure(const char *target, bool with_text)
+declog_configure(const char *target, bool with_text, char *why, size_t whylen)
 {
 	atomic_store(&log_text, with_text);
 	if (target == NULL || target[0] == '\0') {
@@ -62,7 +85,7 @@ declog_configure(const char *target, bool with_text)
 	if (log_path != NULL && strcmp(log_path, target) == 0 &&
 	    atomic_load(&log_fd) == own_fd)
 		return 0;
-	int fd = open_file(target);
+	int fd = open_file(target, why, whylen);
 	if (fd == -1)
 		return -1;
 	if (own_fd == -1) {
@@ -81,11 +104,15 @@ declog_configure(const char *target, bool with_text)
 void
 declog_reopen(void)
 {
+	char why[PATH_MAX + 128];
+
 	if (log_path == NULL || atomic_load(&log_fd) != own_fd)
 		return;
-	int fd = open_file(log_path);
-	if (fd == -1)
+	int fd = open_file(log_path, why, sizeof(why));
+	if (fd == -1) {
+		log_error("%s; the decision log stays on the file it had", why);
 		return;
+	}
 	dup2(fd, own_fd);
 	close(fd);
 	log_info("decision log reopened: %s", log_path);

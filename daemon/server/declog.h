@@ -12,10 +12,12 @@
 
 #include "engine.h"
 
-/* target: "" (off), "stderr", or a file path. Called at start and on
- * every reload (main thread). Returns -1 after logging when the file
- * cannot be opened; the log then stays as it was. */
-int	declog_configure(const char *target, bool with_text);
+/* target: "" (off), "stderr", or a regular file's path. Called at start
+ * and on every reload (main thread); never blocks (a FIFO or device is
+ * refused). Returns -1 with the reason in why when the file cannot be
+ * opened; the log then stays as it was. */
+int	declog_configure(const char *target, bool with_text, char *why,
+	    size_t whylen);
 /* SIGUSR1: open the file again under its name. */
 void	declog_reopen(void);
 bool	declog_enabled(void);

@@ -6,6 +6,7 @@
  * merged into one more reload after it, so a burst of them costs at most
  * two. The outcome is kept for stats and `decorumctl reload`.
  */
+#include <limits.h>
 #include <malloc.h>
 #include <signal.h>
 #include <string.h>
@@ -153,8 +154,21 @@ reload_apply(struct server *s, struct engine *e, struct diag *d)
 	/* per-rule counters carry over to the rules of the same id */
 	if (metrics_attach(e, s->engine) == -1)
 		log_warn("out of memory for the rule counters; /metrics lacks them");
-	if (declog_configure(e->cfg.decision_log, e->cfg.decision_log_text) == -1)
-		log_warn("decision_log: keeping the previous decision log");
+	char why[PATH_MAX + 128];
+	if (declog_configure(e->cfg.decision_log, e->cfg.decision_log_text,
+	    why, sizeof(why)) == -1) {
+		/* the rules are good: they go live, the log stays as it was */
+		diag_warning(d, NULL, 0, "%s; the decision log stays as it was",
+		    why);
+		log_warn("%s; the decision log stays as it was", why);
+	}
+	/* what a reload cannot change is said, not silently ignored */
+	static const char *const listen_set[] = { "listen", NULL };
+	size_t nd = d->count;
+	config_start_only_changed(&s->start_cfg, &e->cfg,
+	    s->opts.listen != NULL ? listen_set : NULL, d);
+	for (size_t i = nd; i < d->count; i++)
+		log_warn("%s", d->items[i].text);
 	metrics_reload(true);
 	s->generation++;
 	pthread_mutex_lock(&s->engine_lock);
@@ -167,6 +181,12 @@ reload_apply(struct server *s, struct engine *e, struct diag *d)
 	for (int i = 0; i < s->nworkers; i++)
 		if (s->workers[i].swap_ev != NULL)
 			event_active(s->workers[i].swap_ev, EV_READ, 0);
+	/* limits and log_level are the new engine's from now on (a
+	 * connection's framer and timeouts are set when it opens) */
+	server_set_limits(s, &e->cfg);
+	enum log_level lvl;
+	if (!s->forced_debug && log_level_parse(e->cfg.log_level, &lvl) == 0)
+		log_set_level(lvl);
 	engine_unref(old);
 	reload_trim();
 	/* recorded once the new rules are in place: whoever sees the reload

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <event2/thread.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +114,17 @@ http_healthy(void *arg)
 	return ((struct server *)arg)->healthy;
 }
 
+void
+server_set_limits(struct server *s, const struct config *cfg)
+{
+	atomic_store(&s->max_connections, cfg->max_connections);
+	atomic_store(&s->max_request_bytes, cfg->max_request_bytes);
+	atomic_store(&s->max_text_bytes, cfg->max_text_bytes);
+	atomic_store(&s->max_pipeline, cfg->max_pipeline);
+	atomic_store(&s->idle_timeout, cfg->idle_timeout);
+	atomic_store(&s->write_timeout, cfg->write_timeout);
+}
+
 static long
 cpu_count(void)
 {
@@ -153,22 +165,23 @@ server_start(const struct server_opts *o)
 	}
 	diag_free(&d);
 	atomic_store(&s->engine_gen, 1);
-	if (metrics_attach(s->engine, NULL) == -1 ||
-	    declog_configure(s->engine->cfg.decision_log,
-	    s->engine->cfg.decision_log_text) == -1)
+	if (metrics_attach(s->engine, NULL) == -1)
 		goto fail;
+	char why[PATH_MAX + 128];
+	if (declog_configure(s->engine->cfg.decision_log,
+	    s->engine->cfg.decision_log_text, why, sizeof(why)) == -1) {
+		log_error("cannot start: %s", why);
+		goto fail;
+	}
 
 	const struct config *cfg = &s->engine->cfg;
 	enum log_level lvl;
 	s->forced_debug = log_enabled(LOG_LEVEL_DEBUG);
 	if (!s->forced_debug && log_level_parse(cfg->log_level, &lvl) == 0)
 		log_set_level(lvl);
-	s->max_connections = cfg->max_connections;
-	s->max_request_bytes = cfg->max_request_bytes;
-	s->max_text_bytes = cfg->max_text_bytes;
-	s->max_pipeline = cfg->max_pipeline;
-	s->idle_timeout = cfg->idle_timeout;
-	s->write_timeout = cfg->write_timeout;
+	server_set_limits(s, cfg);
+	if (config_copy_start_only(&s->start_cfg, cfg) == -1)
+		goto fail;
 	s->nworkers = cfg->workers > 0 ? cfg->workers : (int)cpu_count();
 
 	/* signals are ours before anyone can connect: a SIGTERM sent to a
@@ -336,6 +349,7 @@ server_free(struct server *s)
 	engine_unref(s->engine);
 	pthread_mutex_destroy(&s->engine_lock);
 	pthread_mutex_destroy(&s->reload_lock);
+	config_free(&s->start_cfg);
 	json_decref(s->reload_errors);
 	json_decref(s->reload_warnings);
 	free(s);

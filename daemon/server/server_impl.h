@@ -112,9 +112,17 @@ struct server {
 	struct worker	*workers;
 	int		 nworkers;
 	atomic_uint	 nconns;
-	unsigned	 max_connections;
-	size_t		 max_request_bytes, max_text_bytes;
-	unsigned	 max_pipeline, idle_timeout, write_timeout;
+	/*
+	 * The limits of the engine in use, set at start and again by every
+	 * reload (atomic: workers read them while the main thread writes).
+	 * They are copies of e->cfg of the current engine: code that holds
+	 * an engine (worker_engine()) may read e->cfg directly, which also
+	 * keeps one request on one set of limits.
+	 */
+	_Atomic unsigned max_connections;
+	_Atomic size_t	 max_request_bytes, max_text_bytes;
+	_Atomic unsigned max_pipeline, idle_timeout, write_timeout;
+	struct config	 start_cfg;	/* start-only settings as started */
 	time_t		 started;
 	bool		 stopping;	/* SIGTERM/SIGINT came: no new reload */
 	bool		 forced_debug;	/* -v: log_level cannot lower it */
@@ -161,6 +169,10 @@ void	stats_error(struct worker *w, enum err_code code);
 void	stats_connection(struct worker *w);
 void	count_free(struct count_table *t);
 json_t	*stats_json(struct server *s, struct engine *e);
+
+/* server.c */
+/* Put the limits of cfg in force (start and reload, main thread). */
+void	server_set_limits(struct server *s, const struct config *cfg);
 
 /* reload.c */
 /* SIGHUP: start a reload, or queue one behind the compile under way. */

@@ -206,14 +206,14 @@ static void
 test_decision_log(void **state)
 {
 	struct fx *fx = *state;
-	char path[128], moved[140];
+	char path[128], moved[140], why[256];
 	const struct policy *p = policies_find(&fx->e->policies, NULL);
 	json_t *id = json_string("c-1");
 
 	snprintf(path, sizeof(path), "%s/decisions.log", fx->dir);
 	snprintf(moved, sizeof(moved), "%s.1", path);
 	assert_false(declog_enabled());
-	assert_int_equal(declog_configure(path, false), 0);
+	assert_int_equal(declog_configure(path, false, why, sizeof(why)), 0);
 	assert_true(declog_enabled());
 	assert_int_equal(engine_check(fx->e, p, &fx->cs, "darn twit", 9), 0);
 	declog_decision(fx->e, p, &fx->cs, id, "darn twit", 9, false, 12345, NULL);
@@ -231,7 +231,7 @@ test_decision_log(void **state)
 	/* logrotate moved it: the next line goes to a new file of that name */
 	assert_int_equal(rename(path, moved), 0);
 	declog_reopen();
-	assert_int_equal(declog_configure(path, true), 0);
+	assert_int_equal(declog_configure(path, true, why, sizeof(why)), 0);
 	assert_int_equal(engine_check(fx->e, p, &fx->cs, "hello", 5), 0);
 	declog_decision(fx->e, p, &fx->cs, NULL, "hello", 5, true, 999, "http");
 	o = read_line(path, 0);
@@ -241,10 +241,29 @@ test_decision_log(void **state)
 	assert_string_equal(json_string_value(json_object_get(o, "via")), "http");
 	json_decref(o);
 
-	assert_int_equal(declog_configure("", false), 0);
+	assert_int_equal(declog_configure("", false, why, sizeof(why)), 0);
 	assert_false(declog_enabled());
 	declog_close();
 	json_decref(id);
+}
+
+/* A FIFO as the decision log: refused at once (a FIFO without a reader
+ * would block open() forever), with a reason that says why. */
+static void
+test_decision_log_refuses_a_fifo(void **state)
+{
+	struct fx *fx = *state;
+	char path[128], why[256] = "";
+
+	snprintf(path, sizeof(path), "%s/fifo", fx->dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(declog_configure(path, false, why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "is not a regular file"));
+	assert_false(declog_enabled());
+	assert_int_equal(declog_configure("/dev/null", false, why, sizeof(why)),
+	    -1);
+	assert_non_null(strstr(why, "is not a regular file"));
+	declog_close();
 }
 
 int
@@ -254,6 +273,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_counts_and_exposition, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reload_carries_counters_over, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_decision_log, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_log_refuses_a_fifo,
+		    setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
