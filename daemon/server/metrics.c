@@ -7,29 +7,9 @@
 #include <time.h>
 
 #include "request.h"
+#include "stats.h"
 
-/* Upper bounds of the latency histogram, in seconds. */
-static const double buckets[] = { 0.00001, 0.000025, 0.00005, 0.0001,
-	0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 1.0 };
-#define NBUCKETS (sizeof(buckets) / sizeof(buckets[0]))
-
-static struct {
-	atomic_ullong	 decisions[3];
-	atomic_ullong	 dry_runs[3];
-	atomic_ullong	 latency[NBUCKETS + 1];	/* not cumulative; last is +Inf */
-	atomic_ullong	 latency_ns_sum;
-	atomic_ullong	 http_errors[ERR_INTERNAL + 1];
-	atomic_ullong	 http_requests;
-	atomic_ullong	 reloads_ok, reloads_failed;
-	time_t		 started;
-} m = { .started = 0 };
-
-/* Lives in e->metrics, freed with the engine: one block. */
-struct engine_metrics {
-	size_t		 nrules, ncats;
-	atomic_ullong	*rule_hits;		/* [nrules] */
-	atomic_ullong	*cat[2];		/* [ncats], review and reject */
-};
+static struct stats *_Atomic shared_shard;
 
 uint64_t
 metrics_now_ns(void)
@@ -40,114 +20,38 @@ metrics_now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-int
-metrics_attach(struct engine *e, const struct engine *prev)
+void
+metrics_use(struct stats *shared)
 {
-	size_t nr = rules_count(e->rb), nc = rules_category_count(e->rb);
-	size_t sz = sizeof(struct engine_metrics) +
-	    (nr + 2 * nc + 1) * sizeof(atomic_ullong);
-	struct engine_metrics *em = calloc(1, sz);
-
-	if (m.started == 0)
-		m.started = time(NULL);
-	if (em == NULL)
-		return -1;
-	em->nrules = nr;
-	em->ncats = nc;
-	em->rule_hits = (atomic_ullong *)(em + 1);
-	em->cat[0] = em->rule_hits + nr;
-	em->cat[1] = em->cat[0] + nc;
-	if (prev != NULL && prev->metrics != NULL) {
-		const struct engine_metrics *pm = prev->metrics;
-		/* counters must never go backwards for a series that stays */
-		for (size_t i = 0; i < nr; i++)
-			for (size_t k = 0; k < pm->nrules; k++)
-				if (strcmp(rules_id(e->rb, (uint32_t)i),
-				    rules_id(prev->rb, (uint32_t)k)) == 0) {
-					atomic_store(&em->rule_hits[i],
-					    atomic_load(&pm->rule_hits[k]));
-					break;
-				}
-		for (size_t i = 0; i < nc; i++)
-			for (size_t k = 0; k < pm->ncats; k++)
-				if (strcmp(rules_category_name(e->rb, (uint32_t)i),
-				    rules_category_name(prev->rb, (uint32_t)k)) == 0) {
-					for (int d = 0; d < 2; d++)
-						atomic_store(&em->cat[d][i],
-						    atomic_load(&pm->cat[d][k]));
-					break;
-				}
-	}
-	e->metrics = em;
-	return 0;
+	atomic_store(&shared_shard, shared);
 }
 
 void
 metrics_decision(const struct engine *e, const struct check_scratch *cs,
     bool dry_run, uint64_t latency_ns)
 {
-	const struct verdict *v = &cs->v;
-	struct engine_metrics *em = e->metrics;
-	size_t b;
+	struct stats *st = atomic_load(&shared_shard);
 
-	atomic_fetch_add_explicit(dry_run ? &m.dry_runs[v->decision] :
-	    &m.decisions[v->decision], 1, memory_order_relaxed);
-	for (b = 0; b < NBUCKETS; b++)
-		if ((double)latency_ns <= buckets[b] * 1e9)
-			break;
-	atomic_fetch_add_explicit(&m.latency[b], 1, memory_order_relaxed);
-	atomic_fetch_add_explicit(&m.latency_ns_sum, latency_ns,
-	    memory_order_relaxed);
-	if (em == NULL || dry_run)
-		return;
-	for (size_t c = 0; c < em->ncats; c++)
-		if (v->cat_state[c] == DECISION_REVIEW ||
-		    v->cat_state[c] == DECISION_REJECT)
-			atomic_fetch_add_explicit(&em->cat[v->cat_state[c] ==
-			    DECISION_REJECT][c], 1, memory_order_relaxed);
-	/* each rule once per comment, however often it matched */
-	for (size_t i = 0; i < cs->ms.nhits; i++) {
-		const struct hit *h = &cs->ms.hits[i];
-		bool seen = false;
-		if (h->suppressed || h->rule >= em->nrules)
-			continue;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = !cs->ms.hits[k].suppressed &&
-			    cs->ms.hits[k].rule == h->rule;
-		if (!seen)
-			atomic_fetch_add_explicit(&em->rule_hits[h->rule], 1,
-			    memory_order_relaxed);
-	}
+	if (st != NULL)
+		stats_count_decision(st, e, cs, dry_run, latency_ns);
 }
 
 void
 metrics_http_error(int code)
 {
-	if (code > 0 && code <= ERR_INTERNAL)
-		atomic_fetch_add_explicit(&m.http_errors[code], 1,
-		    memory_order_relaxed);
+	struct stats *st = atomic_load(&shared_shard);
+
+	if (st != NULL)
+		stats_count_error(st, (enum err_code)code);
 }
 
 void
 metrics_http_request(void)
 {
-	atomic_fetch_add_explicit(&m.http_requests, 1, memory_order_relaxed);
-}
+	struct stats *st = atomic_load(&shared_shard);
 
-void
-metrics_reload(bool ok)
-{
-	atomic_fetch_add(ok ? &m.reloads_ok : &m.reloads_failed, 1);
-}
-
-unsigned long long
-metrics_decisions_total(void)
-{
-	unsigned long long n = 0;
-
-	for (int d = 0; d < 3; d++)
-		n += atomic_load(&m.decisions[d]) + atomic_load(&m.dry_runs[d]);
-	return n;
+	if (st != NULL)
+		stats_count_http_request(st);
 }
 
 /* A label value with \, " and newline escaped, as the format requires. */
@@ -175,11 +79,93 @@ family(struct evbuffer *out, const char *name, const char *type,
 }
 
 static unsigned long long
-json_count(json_t *o, const char *key)
+count_of(json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);
 
-	return json_is_integer(v) ? (unsigned long long)json_integer_value(v) : 0;
+	return json_is_integer(v) && json_integer_value(v) > 0 ?
+	    (unsigned long long)json_integer_value(v) : 0;
+}
+
+static void
+rule_series(struct evbuffer *out, const char *rule, const char *category,
+    bool shadow, unsigned long long n)
+{
+	evbuffer_add_printf(out, "decorumd_rule_hits_total{rule=\"");
+	add_label(out, rule);
+	evbuffer_add_printf(out, "\",category=\"");
+	add_label(out, category != NULL ? category : "");
+	evbuffer_add_printf(out, "\",mode=\"%s\"} %llu\n",
+	    shadow ? "shadow" : "enforce", n);
+}
+
+/* Per rule: a series for its mode in e (zero included, so that rate()
+ * works from the start), one for the other mode when a reload changed it
+ * and it counted, and the rules no longer loaded that counted, by the
+ * category they were last in. */
+static void
+render_rules(struct evbuffer *out, const struct engine *e, json_t *rules)
+{
+	json_t *loaded = json_object(), *c;
+	const char *id;
+
+	for (size_t i = 0; i < rules_count(e->rb); i++) {
+		const char *rid = rules_id(e->rb, (uint32_t)i);
+		const char *cat = rules_category_name(e->rb,
+		    rules_category_of(e->rb, (uint32_t)i));
+		bool shadow = rules_is_shadow(e->rb, (uint32_t)i);
+		c = json_object_get(rules, rid);
+		rule_series(out, rid, cat, shadow,
+		    count_of(c, shadow ? "shadow" : "hits"));
+		if (count_of(c, shadow ? "hits" : "shadow") > 0)
+			rule_series(out, rid, cat, !shadow,
+			    count_of(c, shadow ? "hits" : "shadow"));
+		if (loaded != NULL)
+			json_object_set_new(loaded, rid, json_true());
+	}
+	json_object_foreach(rules, id, c) {
+		if (loaded == NULL || json_object_get(loaded, id) != NULL)
+			continue;
+		const char *cat = json_string_value(json_object_get(c,
+		    "category"));
+		for (int shadow = 0; shadow < 2; shadow++)
+			if (count_of(c, shadow ? "shadow" : "hits") > 0)
+				rule_series(out, id, cat, shadow,
+				    count_of(c, shadow ? "shadow" : "hits"));
+	}
+	json_decref(loaded);
+}
+
+static void
+category_series(struct evbuffer *out, const char *cat, json_t *c)
+{
+	static const char *const dn[] = { "review", "reject" };
+
+	for (int d = 0; d < 2; d++) {
+		evbuffer_add_printf(out,
+		    "decorumd_category_decisions_total{category=\"");
+		add_label(out, cat);
+		evbuffer_add_printf(out, "\",decision=\"%s\"} %llu\n", dn[d],
+		    count_of(c, dn[d]));
+	}
+}
+
+static void
+render_categories(struct evbuffer *out, const struct engine *e, json_t *cats)
+{
+	json_t *loaded = json_object(), *c;
+	const char *name;
+
+	for (size_t i = 0; i < rules_category_count(e->rb); i++) {
+		const char *cat = rules_category_name(e->rb, (uint32_t)i);
+		category_series(out, cat, json_object_get(cats, cat));
+		if (loaded != NULL)
+			json_object_set_new(loaded, cat, json_true());
+	}
+	json_object_foreach(cats, name, c)
+		if (loaded != NULL && json_object_get(loaded, name) == NULL)
+			category_series(out, name, c);
+	json_decref(loaded);
 }
 
 int
@@ -187,8 +173,13 @@ metrics_render(struct evbuffer *out, const struct engine *e, json_t *stats,
     int nworkers)
 {
 	static const char *const dn[] = { "accept", "review", "reject" };
-	const struct engine_metrics *em = e->metrics;
 	json_t *errs = json_object_get(stats, "errors");
+	json_t *dec = json_object_get(stats, "decisions");
+	json_t *dry = json_object_get(stats, "dry_run_decisions");
+	json_t *dur = json_object_get(stats, "request_duration");
+	json_t *bk = json_object_get(dur, "buckets");
+	json_t *rl = json_object_get(stats, "reload");
+	char le[32];
 
 	family(out, "decorumd_build_info", "gauge",
 	    "Always 1; the version of decorumd.");
@@ -205,8 +196,8 @@ metrics_render(struct evbuffer *out, const struct engine *e, json_t *stats,
 	evbuffer_add_printf(out, "decorumd_rule_sets %zu\n", rules_set_count(e->rb));
 	family(out, "decorumd_start_time_seconds", "gauge",
 	    "When decorumd started, seconds since the epoch.");
-	evbuffer_add_printf(out, "decorumd_start_time_seconds %lld\n",
-	    (long long)m.started);
+	evbuffer_add_printf(out, "decorumd_start_time_seconds %llu\n",
+	    count_of(stats, "start_time"));
 	family(out, "decorumd_workers", "gauge", "Worker threads.");
 	evbuffer_add_printf(out, "decorumd_workers %d\n", nworkers);
 
@@ -214,75 +205,69 @@ metrics_render(struct evbuffer *out, const struct engine *e, json_t *stats,
 	    "Comments decided, by decision (dry runs excluded).");
 	for (int d = 0; d < 3; d++)
 		evbuffer_add_printf(out, "decorumd_decisions_total{decision=\"%s\"} %llu\n",
-		    dn[d], (unsigned long long)atomic_load(&m.decisions[d]));
+		    dn[d], count_of(dec, dn[d]));
 	family(out, "decorumd_dry_run_decisions_total", "counter",
 	    "Comments decided with dry_run, by decision.");
 	for (int d = 0; d < 3; d++)
 		evbuffer_add_printf(out,
 		    "decorumd_dry_run_decisions_total{decision=\"%s\"} %llu\n",
-		    dn[d], (unsigned long long)atomic_load(&m.dry_runs[d]));
+		    dn[d], count_of(dry, dn[d]));
 	family(out, "decorumd_category_decisions_total", "counter",
 	    "Comments in which a category reached its review or reject threshold.");
-	for (size_t c = 0; em != NULL && c < em->ncats; c++)
-		for (int d = 0; d < 2; d++) {
-			evbuffer_add_printf(out,
-			    "decorumd_category_decisions_total{category=\"");
-			add_label(out, rules_category_name(e->rb, (uint32_t)c));
-			evbuffer_add_printf(out, "\",decision=\"%s\"} %llu\n",
-			    dn[d + 1], (unsigned long long)atomic_load(&em->cat[d][c]));
-		}
+	render_categories(out, e, json_object_get(stats, "categories"));
 	family(out, "decorumd_rule_hits_total", "counter",
-	    "Comments in which a rule matched (outside allow entries), shadow rules included.");
-	for (size_t i = 0; em != NULL && i < em->nrules; i++) {
-		evbuffer_add_printf(out, "decorumd_rule_hits_total{rule=\"");
-		add_label(out, rules_id(e->rb, (uint32_t)i));
-		evbuffer_add_printf(out, "\",category=\"");
-		add_label(out, rules_category_name(e->rb,
-		    rules_category_of(e->rb, (uint32_t)i)));
-		evbuffer_add_printf(out, "\",mode=\"%s\"} %llu\n",
-		    rules_is_shadow(e->rb, (uint32_t)i) ? "shadow" : "enforce",
-		    (unsigned long long)atomic_load(&em->rule_hits[i]));
-	}
+	    "Comments in which a rule was among the reasons for the decision "
+	    "(mode=enforce) or a shadow rule matched (mode=shadow), by rule id, "
+	    "kept across reloads.");
+	render_rules(out, e, json_object_get(stats, "rules"));
 	family(out, "decorumd_errors_total", "counter",
 	    "Error answers, by protocol error code (socket and HTTP).");
 	for (int c = ERR_BAD_JSON; c <= ERR_INTERNAL; c++)
 		evbuffer_add_printf(out, "decorumd_errors_total{code=\"%s\"} %llu\n",
 		    err_code_name((enum err_code)c),
-		    json_count(errs, err_code_name((enum err_code)c)) +
-		    (unsigned long long)atomic_load(&m.http_errors[c]));
+		    count_of(errs, err_code_name((enum err_code)c)));
 
 	family(out, "decorumd_request_duration_seconds", "histogram",
 	    "Time from reading a check request to its answer being built.");
-	unsigned long long cum = 0;
-	for (size_t b = 0; b <= NBUCKETS; b++) {
-		cum += atomic_load(&m.latency[b]);
-		if (b < NBUCKETS)
-			evbuffer_add_printf(out,
-			    "decorumd_request_duration_seconds_bucket{le=\"%g\"} %llu\n",
-			    buckets[b], cum);
-		else
-			evbuffer_add_printf(out,
-			    "decorumd_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n",
-			    cum);
+	for (size_t b = 0; b < STATS_NBUCKETS; b++) {
+		snprintf(le, sizeof(le), "%g", stats_buckets[b]);
+		evbuffer_add_printf(out,
+		    "decorumd_request_duration_seconds_bucket{le=\"%s\"} %llu\n",
+		    le, count_of(bk, le));
 	}
+	evbuffer_add_printf(out,
+	    "decorumd_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n",
+	    count_of(bk, "+Inf"));
 	evbuffer_add_printf(out, "decorumd_request_duration_seconds_sum %.9f\n",
-	    (double)atomic_load(&m.latency_ns_sum) / 1e9);
+	    (double)count_of(dur, "sum_ns") / 1e9);
 	evbuffer_add_printf(out, "decorumd_request_duration_seconds_count %llu\n",
-	    cum);
+	    count_of(dur, "count"));
 
 	family(out, "decorumd_connections", "gauge",
 	    "Client connections open on the socket.");
 	evbuffer_add_printf(out, "decorumd_connections %llu\n",
-	    json_count(stats, "connections"));
+	    count_of(stats, "connections"));
+	family(out, "decorumd_connections_accepted_total", "counter",
+	    "Client connections accepted on the socket since start.");
+	evbuffer_add_printf(out, "decorumd_connections_accepted_total %llu\n",
+	    count_of(stats, "connections_accepted"));
 	family(out, "decorumd_http_requests_total", "counter",
 	    "Requests answered by the HTTP listener.");
 	evbuffer_add_printf(out, "decorumd_http_requests_total %llu\n",
-	    (unsigned long long)atomic_load(&m.http_requests));
+	    count_of(stats, "http_requests"));
 	family(out, "decorumd_reloads_total", "counter",
 	    "Reloads (SIGHUP), by result.");
 	evbuffer_add_printf(out, "decorumd_reloads_total{result=\"success\"} %llu\n",
-	    (unsigned long long)atomic_load(&m.reloads_ok));
+	    count_of(rl, "count") - count_of(rl, "failed"));
 	evbuffer_add_printf(out, "decorumd_reloads_total{result=\"failure\"} %llu\n",
-	    (unsigned long long)atomic_load(&m.reloads_failed));
+	    count_of(rl, "failed"));
+	family(out, "decorumd_reload_requests_total", "counter",
+	    "SIGHUPs received.");
+	evbuffer_add_printf(out, "decorumd_reload_requests_total %llu\n",
+	    count_of(rl, "requests"));
+	family(out, "decorumd_reloads_coalesced_total", "counter",
+	    "SIGHUPs merged into a reload already queued behind the one compiling.");
+	evbuffer_add_printf(out, "decorumd_reloads_coalesced_total %llu\n",
+	    count_of(rl, "coalesced"));
 	return 0;
 }

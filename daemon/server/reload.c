@@ -14,7 +14,6 @@
 
 #include "declog.h"
 #include "log.h"
-#include "metrics.h"
 #include "server_impl.h"
 
 /* Keep the outcome of a reload (its error and warning lines) for stats. */
@@ -145,15 +144,11 @@ reload_apply(struct server *s, struct engine *e, struct diag *d)
 		reload_record(s, d, false);
 		log_error("reload failed with %zu error(s); rules version %u "
 		    "keeps serving", d->errors, s->generation);
-		metrics_reload(false);
 		sd_notifyf(0, "READY=1\nSTATUS=reload failed; rules version %u; "
-		    "%llu decisions", s->generation, metrics_decisions_total());
+		    "%llu decisions", s->generation, stats_decisions_total(s));
 		return;
 	}
 	diag_log(d);
-	/* per-rule counters carry over to the rules of the same id */
-	if (metrics_attach(e, s->engine) == -1)
-		log_warn("out of memory for the rule counters; /metrics lacks them");
 	char why[PATH_MAX + 128];
 	if (declog_configure(e->cfg.decision_log, e->cfg.decision_log_text,
 	    why, sizeof(why)) == -1) {
@@ -169,7 +164,6 @@ reload_apply(struct server *s, struct engine *e, struct diag *d)
 	    s->opts.listen != NULL ? listen_set : NULL, d);
 	for (size_t i = nd; i < d->count; i++)
 		log_warn("%s", d->items[i].text);
-	metrics_reload(true);
 	s->generation++;
 	pthread_mutex_lock(&s->engine_lock);
 	old = s->engine;
@@ -195,7 +189,7 @@ reload_apply(struct server *s, struct engine *e, struct diag *d)
 	log_info("reloaded: rules version %s (%zu rule sets, %zu rules)",
 	    e->version, rules_set_count(e->rb), rules_count(e->rb));
 	sd_notifyf(0, "READY=1\nSTATUS=rules version %s; %llu decisions",
-	    e->version, metrics_decisions_total());
+	    e->version, stats_decisions_total(s));
 }
 
 /* The compile finished: swap its result in, then start the reload that

@@ -88,7 +88,7 @@ server_on_tick(evutil_socket_t fd, short what, void *arg)
 	if (now - s->last_status >= 5) {
 		s->last_status = now;
 		sd_notifyf(0, "STATUS=rules version %s; %llu decisions",
-		    s->engine->version, metrics_decisions_total());
+		    s->engine->version, stats_decisions_total(s));
 	}
 }
 
@@ -147,6 +147,8 @@ server_start(const struct server_opts *o)
 	s->started = time(NULL);
 	pthread_mutex_init(&s->engine_lock, NULL);
 	pthread_mutex_init(&s->reload_lock, NULL);
+	stats_init(&s->shared_stats, true);
+	metrics_use(&s->shared_stats);
 	signal(SIGPIPE, SIG_IGN);
 	if (evthread_use_pthreads() == -1) {
 		log_error("libevent has no pthread support");
@@ -165,8 +167,6 @@ server_start(const struct server_opts *o)
 	}
 	diag_free(&d);
 	atomic_store(&s->engine_gen, 1);
-	if (metrics_attach(s->engine, NULL) == -1)
-		goto fail;
 	char why[PATH_MAX + 128];
 	if (declog_configure(s->engine->cfg.decision_log,
 	    s->engine->cfg.decision_log_text, why, sizeof(why)) == -1) {
@@ -243,6 +243,7 @@ server_start(const struct server_opts *o)
 		TAILQ_INIT(&w->conns);
 		check_scratch_init(&w->cs);
 		pthread_mutex_init(&w->stats_lock, NULL);
+		stats_init(&w->stats, false);
 		if ((w->base = event_base_new()) == NULL ||
 		    (w->stop_ev = event_new(w->base, -1, 0, worker_on_stop, w)) == NULL ||
 		    (w->resume_ev = evtimer_new(w->base, worker_on_resume, w)) == NULL ||
@@ -286,7 +287,7 @@ server_start(const struct server_opts *o)
 	    s->nworkers);
 	s->last_status = time(NULL);
 	sd_notifyf(0, "READY=1\nSTATUS=rules version %s; %llu decisions",
-	    s->engine->version, metrics_decisions_total());
+	    s->engine->version, stats_decisions_total(s));
 	return s;
 fail:
 	if (s->workers != NULL) {
@@ -323,6 +324,7 @@ server_free(struct server *s)
 			if (s->workers[i].swap_ev)
 				event_free(s->workers[i].swap_ev);
 			worker_cleanup(&s->workers[i]);
+			stats_destroy(&s->workers[i].stats);
 		}
 		free(s->workers);
 	}
@@ -350,6 +352,8 @@ server_free(struct server *s)
 	pthread_mutex_destroy(&s->engine_lock);
 	pthread_mutex_destroy(&s->reload_lock);
 	config_free(&s->start_cfg);
+	metrics_use(NULL);
+	stats_destroy(&s->shared_stats);
 	json_decref(s->reload_errors);
 	json_decref(s->reload_warnings);
 	free(s);

@@ -18,39 +18,10 @@
 #include "frame.h"
 #include "request.h"
 #include "server.h"
+#include "stats.h"
 
 /* Seconds a stopping daemon waits for clients to take their answers. */
 #define SERVER_DRAIN_SECONDS	10
-
-struct stats {
-	atomic_ullong	 decisions[3];	/* by enum decision */
-	atomic_ullong	 dry_runs;
-	atomic_ullong	 errors[ERR_INTERNAL + 1];
-	atomic_ullong	 connections;
-};
-
-/*
- * Decisions per category and per rule since start. Rule ids and
- * categories are names that outlive a reload (a reload may add, drop or
- * reorder rules), so the counters are keyed by name: each worker keeps
- * its own table (no cache line shared between workers), written only by
- * that worker with relaxed atomics, and an index from its current
- * engine's rule and category numbers to the counters, rebuilt when the
- * worker picks up a new engine. The table only grows; stats sums the
- * tables of all workers under each worker's stats_lock.
- */
-struct named_count {
-	char		*name;
-	atomic_ullong	 n[2];	/* rules: hits, shadow hits;
-				 * categories: review, reject */
-};
-
-struct count_table {
-	struct named_count **v;
-	size_t		 n, cap;
-	struct named_count **by_index;	/* [engine's rules or categories] */
-	size_t		 nby;
-};
 
 struct worker;
 
@@ -84,12 +55,14 @@ struct worker {
 	unsigned	 engine_gen;
 	TAILQ_HEAD(, conn) conns;
 	bool		 stopping;
-	struct stats	 stats;
-	pthread_mutex_t	 stats_lock;	/* guards the tables' shape */
-	struct count_table rule_counts, cat_counts;
-	unsigned	 counts_gen;	/* engine_gen the indexes are for */
-	uint8_t		*seen;		/* [nrules] scratch: rule counted */
+	struct stats	 stats;		/* this worker's shard (stats.h) */
 	struct event	*swap_ev;	/* reload.c: drop the old engine now */
+	/* no longer used (the shard holds the named counters); still
+	 * freed by worker_cleanup: to go when worker.c next changes */
+	pthread_mutex_t	 stats_lock;
+	struct count_table rule_counts, cat_counts;
+	unsigned	 counts_gen;
+	uint8_t		*seen;
 };
 
 struct server {
@@ -105,6 +78,8 @@ struct server {
 	bool		 healthy;	/* every worker answered the last ping */
 	time_t		 last_status;
 	struct http	*http;		/* NULL unless http_listen is set */
+	struct stats	 shared_stats;	/* the shard of the HTTP listener and
+					 * any thread without one of its own */
 	pthread_mutex_t	 engine_lock;
 	struct engine	*engine;	/* guarded by engine_lock */
 	atomic_uint	 engine_gen;
@@ -167,8 +142,9 @@ void	stats_decided(struct worker *w, const struct engine *e,
 	    const struct check_scratch *cs, bool dry_run, uint64_t latency_ns);
 void	stats_error(struct worker *w, enum err_code code);
 void	stats_connection(struct worker *w);
-void	count_free(struct count_table *t);
+/* {"op":"stats"}: every shard summed, with the reload outcome. */
 json_t	*stats_json(struct server *s, struct engine *e);
+unsigned long long stats_decisions_total(struct server *s);
 
 /* server.c */
 /* Put the limits of cfg in force (start and reload, main thread). */

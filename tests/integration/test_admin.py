@@ -265,8 +265,9 @@ class ShadowDryRunPolicyTest(unittest.TestCase):
             st = c.ask({"op": "stats"})
             self.assertEqual(st["dry_runs"], 1)
             self.assertEqual(st["decisions"], {"accept": 1, "review": 0, "reject": 1})
-            self.assertEqual(st["rules"], {"t.trial": {"hits": 0, "shadow": 1},
-                                           "t.swear": {"hits": 1, "shadow": 0}})
+            self.assertEqual(st["rules"], {
+                "t.trial": {"hits": 0, "shadow": 1, "category": "profanity"},
+                "t.swear": {"hits": 1, "shadow": 0, "category": "profanity"}})
             self.assertEqual(st["categories"], {"profanity": {"review": 0, "reject": 1}})
 
     def test_policy_inheritance_over_the_wire(self):
@@ -313,16 +314,17 @@ class StatsTest(unittest.TestCase):
             for text in ("darn", "zounds", "egad", "gosh"):
                 c.ask({"text": text})
             st = c.ask({"op": "stats"})
-            self.assertEqual(st["rules"], {
-                "t.mild": {"hits": 1, "shadow": 0}, "t.swear": {"hits": 1, "shadow": 0},
-                "t.new": {"hits": 1, "shadow": 0}, "t.first": {"hits": 1, "shadow": 0}})
+            one = {"hits": 1, "shadow": 0, "category": "profanity"}
+            self.assertEqual(st["rules"], {"t.mild": one, "t.swear": one,
+                                           "t.new": one, "t.first": one})
             with open(conf, "w") as f:
                 f.write(original)
             d.signal(signal.SIGHUP)
             wait_reload(c, before + 1)
             c.ask({"text": "gosh"})
             st = c.ask({"op": "stats"})
-            self.assertEqual(st["rules"]["t.mild"], {"hits": 2, "shadow": 0})
+            self.assertEqual(st["rules"]["t.mild"],
+                             {"hits": 2, "shadow": 0, "category": "profanity"})
             self.assertEqual(st["categories"], {"profanity": {"review": 2, "reject": 3}})
             self.assertEqual(st["decisions"], {"accept": 1, "review": 2, "reject": 3})
 

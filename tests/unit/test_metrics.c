@@ -1,6 +1,7 @@
-/* Unit tests of the metrics counters and their exposition, and of the
- * decision log: a small rules directory in a temporary directory, loaded
- * with engine_load, comments checked with engine_check. */
+/* Unit tests of the counters (stats.h: per-thread shards summed into one
+ * JSON object) and their Prometheus exposition rendered from that object,
+ * and of the decision log: a small rules directory in a temporary
+ * directory, loaded with engine_load, comments checked with engine_check. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -18,12 +19,14 @@
 #include "declog.h"
 #include "engine.h"
 #include "metrics.h"
+#include "stats.h"
 
 struct fx {
 	char		 dir[64];
 	char		 rules[96];
 	struct engine	*e;
 	struct check_scratch cs;
+	struct stats	 shard[2];	/* a worker's, and the shared one */
 };
 
 static void
@@ -73,8 +76,10 @@ setup(void **state)
 	    "rules = ( { id = \"z.canary\"; weight = 1000.0;\n"
 	    "  regex = \"\\\\bdecorum-test-reject-7a3f\\\\b\"; } );\n");
 	fx->e = load(fx, 1);
-	assert_int_equal(metrics_attach(fx->e, NULL), 0);
 	check_scratch_init(&fx->cs);
+	stats_init(&fx->shard[0], false);
+	stats_init(&fx->shard[1], true);
+	metrics_use(&fx->shard[1]);
 	*state = fx;
 	return 0;
 }
@@ -86,6 +91,9 @@ teardown(void **state)
 	char cmd[128];
 
 	check_scratch_free(&fx->cs);
+	metrics_use(NULL);
+	stats_destroy(&fx->shard[0]);
+	stats_destroy(&fx->shard[1]);
 	engine_unref(fx->e);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
 	(void)!system(cmd);
@@ -93,22 +101,43 @@ teardown(void **state)
 	return 0;
 }
 
+/* Check text on engine e and count it in shard 0, or (shared) through
+ * metrics_decision into shard 1, as the HTTP listener does. */
 static void
-check(struct fx *fx, struct engine *e, const char *text, bool dry_run)
+check_on(struct fx *fx, struct engine *e, const char *text, bool dry_run,
+    bool shared)
 {
 	const struct policy *p = policies_find(&e->policies, NULL);
 
 	assert_non_null(p);
 	assert_int_equal(engine_check(e, p, &fx->cs, text, strlen(text)), 0);
-	metrics_decision(e, &fx->cs, dry_run, 42000);
+	if (shared)
+		metrics_decision(e, &fx->cs, dry_run, 42000);
+	else
+		stats_count_decision(&fx->shard[0], e, &fx->cs, dry_run, 42000);
+}
+
+static void
+check(struct fx *fx, struct engine *e, const char *text, bool dry_run)
+{
+	check_on(fx, e, text, dry_run, false);
+}
+
+static json_t *
+sum(struct fx *fx)
+{
+	struct stats *v[] = { &fx->shard[0], &fx->shard[1] };
+	json_t *o = json_pack("{s:i}", "connections", 2);
+
+	assert_int_equal(stats_sum_json(o, v, 2), 0);
+	return o;
 }
 
 static char *
-render(struct engine *e)
+render(struct fx *fx, struct engine *e)
 {
 	struct evbuffer *out = evbuffer_new();
-	json_t *stats = json_pack("{s:{s:i},s:i}", "errors", "bad_json", 3,
-	    "connections", 2);
+	json_t *stats = sum(fx);
 
 	assert_int_equal(metrics_render(out, e, stats, 4), 0);
 	json_decref(stats);
@@ -124,13 +153,32 @@ static void
 test_counts_and_exposition(void **state)
 {
 	struct fx *fx = *state;
-	unsigned long long before = metrics_decisions_total();
+	struct stats *v[] = { &fx->shard[0], &fx->shard[1] };
 
 	check(fx, fx->e, "darn darn twit", false);	/* one hit per rule */
-	check(fx, fx->e, "gosh", false);
+	check_on(fx, fx->e, "gosh", false, true);	/* over HTTP */
 	check(fx, fx->e, "hello", true);
-	assert_int_equal(metrics_decisions_total() - before, 3);
-	char *s = render(fx->e);
+	for (int i = 0; i < 3; i++) {
+		stats_count_error(&fx->shard[0], ERR_BAD_JSON);
+		metrics_http_request();
+	}
+	metrics_http_error(ERR_BAD_JSON);
+	stats_count_connection(&fx->shard[0]);
+	assert_int_equal(stats_sum_decisions(v, 2), 3);
+	json_t *o = sum(fx);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(o,
+	    "decisions"), "reject")), 1);
+	assert_int_equal(json_integer_value(json_object_get(o, "dry_runs")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(o,
+	    "errors"), "bad_json")), 4);
+	assert_int_equal(json_integer_value(json_object_get(o,
+	    "http_requests")), 3);
+	json_t *r = json_object_get(json_object_get(o, "rules"), "p.darn");
+	assert_int_equal(json_integer_value(json_object_get(r, "hits")), 1);
+	assert_string_equal(json_string_value(json_object_get(r, "category")),
+	    "profanity");
+	json_decref(o);
+	char *s = render(fx, fx->e);
 	assert_non_null(strstr(s, "# TYPE decorumd_decisions_total counter\n"));
 	assert_non_null(strstr(s, "decorumd_rule_hits_total{rule=\"p.darn\","
 	    "category=\"profanity\",mode=\"enforce\"} 1\n"));
@@ -142,7 +190,9 @@ test_counts_and_exposition(void **state)
 	    "\"profanity\",decision=\"reject\"} 1\n"));
 	assert_non_null(strstr(s, "decorumd_dry_run_decisions_total{decision="
 	    "\"accept\"} 1\n"));
-	assert_non_null(strstr(s, "decorumd_errors_total{code=\"bad_json\"} 3\n"));
+	assert_non_null(strstr(s, "decorumd_errors_total{code=\"bad_json\"} 4\n"));
+	assert_non_null(strstr(s, "decorumd_http_requests_total 3\n"));
+	assert_non_null(strstr(s, "decorumd_connections_accepted_total 1\n"));
 	assert_non_null(strstr(s, "decorumd_connections 2\n"));
 	assert_non_null(strstr(s, "decorumd_workers 4\n"));
 	assert_non_null(strstr(s, "decorumd_rules_info{rules_version=\"1\"} 1\n"));
@@ -164,26 +214,42 @@ test_reload_carries_counters_over(void **state)
 	struct fx *fx = *state;
 
 	check(fx, fx->e, "darn", false);
-	/* the new rules drop d.twit, keep p.darn, add p.heck */
+	check_on(fx, fx->e, "twit", false, true);
+	/* the new rules drop d.twit, keep p.darn, add p.heck, in a new order */
 	write_file(fx->rules, "d.conf", "category = \"discourtesy\";\n"
 	    "rules = ( { id = \"d.other\"; words = [\"nitwit\"]; } );\n");
 	write_file(fx->rules, "p.conf", "category = \"profanity\";\n"
 	    "rules = ( { id = \"p.heck\"; words = [\"heck\"]; },\n"
 	    "          { id = \"p.darn\"; words = [\"darn\"]; } );\n");
 	struct engine *e2 = load(fx, 2);
-	assert_int_equal(metrics_attach(e2, fx->e), 0);
 	check(fx, e2, "darn heck", false);
-	char *s = render(e2);
+	check_on(fx, e2, "darn", false, true);
+	char *s = render(fx, e2);
 	assert_non_null(strstr(s, "rule=\"p.darn\",category=\"profanity\","
-	    "mode=\"enforce\"} 2\n"));
+	    "mode=\"enforce\"} 3\n"));
 	assert_non_null(strstr(s, "rule=\"p.heck\",category=\"profanity\","
 	    "mode=\"enforce\"} 1\n"));
 	assert_non_null(strstr(s, "rule=\"d.other\",category=\"discourtesy\","
 	    "mode=\"enforce\"} 0\n"));
-	assert_null(strstr(s, "d.twit"));
+	/* dropped but counted: its count stays, by the category it was in */
+	assert_non_null(strstr(s, "rule=\"d.twit\",category=\"discourtesy\","
+	    "mode=\"enforce\"} 1\n"));
+	assert_null(strstr(s, "p.gosh"));	/* dropped, never counted */
 	assert_non_null(strstr(s, "decorumd_category_decisions_total{category="
-	    "\"profanity\",decision=\"reject\"} 2\n"));
+	    "\"profanity\",decision=\"reject\"} 3\n"));
 	free(s);
+
+	/* and back: p.gosh returns, d.twit too, counting on from where it was */
+	write_file(fx->rules, "d.conf", "category = \"discourtesy\";\n"
+	    "rules = ( { id = \"d.twit\"; words = [\"twit\"]; } );\n");
+	struct engine *e3 = load(fx, 3);
+	check(fx, e3, "twit", false);
+	s = render(fx, e3);
+	assert_non_null(strstr(s, "rule=\"d.twit\",category=\"discourtesy\","
+	    "mode=\"enforce\"} 2\n"));
+	assert_null(strstr(s, "rule=\"d.other\""));	/* dropped, at 0 */
+	free(s);
+	engine_unref(e3);
 	engine_unref(e2);
 }
 
