@@ -21,7 +21,7 @@ HUPS = 100
 # spaced so that each one is delivered on its own (a signal sent while the
 # previous one is still pending is merged by the kernel): the storm lasts
 # less than one compile of the shipped rules
-GAP = 0.0005
+GAP = 0.0002
 # what "prompt" means on a shared two-core machine, sanitizers included
 PROMPT = 1.5
 
@@ -137,6 +137,10 @@ class ReloadStormTest(unittest.TestCase):
                 t.start()
             time.sleep(0.3)
             sent = storm(d)
+            # a compile that finished before the storm ended lets the
+            # signals after it start one more (never the case when the
+            # storm is shorter than a compile, as it should be here)
+            early = c.ask({"op": "stats"})["reload"]["count"]
             st = settle(c, timeout=120)
             for t in [health, stats] + loads:
                 t.stop.set()
@@ -146,15 +150,16 @@ class ReloadStormTest(unittest.TestCase):
             for t in loads + [health, stats]:
                 self.assertIsNone(t.failure, repr(t.failure))
             rl = st["reload"]
-            print("\n  %d SIGHUPs sent in %.3fs: %d reload(s), %d merged; "
+            print("\n  %d SIGHUPs sent in %.3fs (%d reload(s) done by its end): "
+                  "%d reload(s), %d merged; "
                   "/healthz slowest %.1f ms over %d probes, stats slowest "
                   "%.1f ms; %d answers"
-                  % (HUPS, sent, rl["count"], rl.get("coalesced", -1),
+                  % (HUPS, sent, early, rl["count"], rl.get("coalesced", -1),
                      1000 * max(health.times), len(health.times),
                      1000 * max(stats.times), sum(t.answers for t in loads)))
             self.assertTrue(rl["ok"], rl)
             self.assertGreaterEqual(rl["count"], 1)
-            self.assertLessEqual(rl["count"], 2, rl)
+            self.assertLessEqual(rl["count"], 2 + early, rl)
             # every signal either ran a reload or was merged into one
             self.assertEqual(rl["count"] + rl["coalesced"], rl["requests"], rl)
             self.assertGreater(len(health.times), 5)
