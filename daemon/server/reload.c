@@ -76,7 +76,7 @@ reload_main(void *arg)
 	return NULL;
 }
 
-/* Start a compile (main thread, reload_lock held). */
+/* Start a compile (main thread). */
 static void
 reload_start(struct server *s)
 {
@@ -95,36 +95,45 @@ reload_start(struct server *s)
 	rc = pthread_create(&s->reload_thread, NULL, reload_main, s);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
-		log_error("reload: cannot start a thread: %s; rules version %u "
-		    "keeps serving", strerror(rc), s->generation);
+		/* a failed reload all the same: the count moves, the reason
+		 * is in the outcome, the old rules keep serving */
+		pthread_mutex_lock(&s->reload_lock);
+		s->reload_running = false;
+		pthread_mutex_unlock(&s->reload_lock);
+		diag_error(&s->reload_diag, NULL, 0,
+		    "cannot start the reload thread: %s", strerror(rc));
+		diag_log(&s->reload_diag);
+		reload_record(s, &s->reload_diag, false);
 		diag_free(&s->reload_diag);
 		sd_notify(0, "READY=1");
 		return;
 	}
+	/* the thread's "done" runs on this thread, after this returns */
+	pthread_mutex_lock(&s->reload_lock);
 	s->reload_running = true;
+	pthread_mutex_unlock(&s->reload_lock);
 }
 
 void
 server_reload(struct server *s)
 {
+	bool start;
+
 	pthread_mutex_lock(&s->reload_lock);
 	s->reload_requests++;
-	if (s->stopping) {
-		pthread_mutex_unlock(&s->reload_lock);
-		return;
-	}
-	if (s->reload_running) {
+	start = !s->stopping && !s->reload_running;
+	if (!s->stopping && s->reload_running) {
 		/* the compile under way may have read the files already: one
 		 * more reload after it, however many signals come meanwhile */
 		if (s->reload_pending)
 			s->reload_coalesced++;
 		s->reload_pending = true;
-		pthread_mutex_unlock(&s->reload_lock);
-		return;
 	}
-	log_info("SIGHUP: reloading configuration and rules");
-	reload_start(s);
 	pthread_mutex_unlock(&s->reload_lock);
+	if (start) {
+		log_info("SIGHUP: reloading configuration and rules");
+		reload_start(s);
+	}
 }
 
 /* Give back what an engine left behind once it is freed: PCRE2 keeps
@@ -208,24 +217,23 @@ reload_on_done(evutil_socket_t fd, short what, void *arg)
 	pthread_join(s->reload_thread, NULL);
 	e = s->reload_new;
 	s->reload_new = NULL;
-	pthread_mutex_lock(&s->reload_lock);
-	s->reload_running = false;
-	pthread_mutex_unlock(&s->reload_lock);
-	if (s->stopping) {
+	if (s->stopping)
 		engine_unref(e);
-		diag_free(&s->reload_diag);
-		return;
-	}
-	reload_apply(s, e, &s->reload_diag);
+	else
+		reload_apply(s, e, &s->reload_diag);
 	diag_free(&s->reload_diag);
+	/* running until the outcome is recorded: whoever sees it stop sees
+	 * the count moved */
 	pthread_mutex_lock(&s->reload_lock);
-	if (s->reload_pending && !s->stopping) {
-		s->reload_pending = false;
+	bool again = s->reload_pending && !s->stopping;
+	s->reload_running = again;	/* no gap before the next one */
+	s->reload_pending = false;
+	pthread_mutex_unlock(&s->reload_lock);
+	if (again) {
 		log_info("reloading again for the SIGHUP(s) that came during "
 		    "the last compile");
 		reload_start(s);
 	}
-	pthread_mutex_unlock(&s->reload_lock);
 }
 
 /* On a worker's own loop: take the new engine now, dropping the old. */
