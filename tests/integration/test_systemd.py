@@ -16,8 +16,8 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from daemon import (DECORUMD, ROOT, TIMEOUT, Client, Daemon, run_tests,  # noqa: E402
-                    write_config, write_test_rules, TEST_POLICIES)
+from daemon import (DECORUMD, ROOT, RULES, TIMEOUT, Client, Daemon,  # noqa: E402
+                    run_tests, write_config, write_test_rules, TEST_POLICIES)
 
 UNIT = os.path.join(ROOT, "systemd", "decorumd.service")
 
@@ -185,6 +185,49 @@ class SdNotifyTest(unittest.TestCase):
         except BaseException:
             print("decorumd stderr:\n" + d.stderr)
             raise
+        finally:
+            d.stop(check=False)
+            d.cleanup()
+
+    def test_watchdog_keeps_pinging_through_a_reload_storm(self):
+        # reloads compile off the main loop: a burst of SIGHUPs (the
+        # shipped rules, about 0.15 s a compile) must not starve the tick
+        # that sends WATCHDOG=1, or systemd kills a healthy daemon
+        with NotifyEnv(NOTIFY_SOCKET=self.notify.path, WATCHDOG_USEC="1000000"):
+            d = Daemon(tmpdir=self.tmp, rules_dir=RULES).start()
+        try:
+            self.notify.wait_for("READY", "1")
+            time.sleep(1.2)
+            c = d.connect()
+            t0 = time.monotonic()
+            for _ in range(100):
+                d.signal(signal.SIGHUP)
+                time.sleep(0.0002)
+            # until the reloads are done (none under way or queued, the
+            # count still for half a second), and a second more
+            deadline = time.monotonic() + 120
+            last, since = None, time.monotonic()
+            while True:
+                rl = c.ask({"op": "stats"})["reload"]
+                if rl["count"] != last or rl.get("running") or rl.get("pending"):
+                    last, since = rl["count"], time.monotonic()
+                elif time.monotonic() - since > 0.5:
+                    break
+                self.assertLess(time.monotonic(), deadline, rl)
+                time.sleep(0.02)
+            time.sleep(1.0)
+            t1 = time.monotonic()
+            c.close()
+            pings = [t for t in self.notify.times("WATCHDOG") if t0 < t < t1]
+            gaps = [b - a for a, b in zip([t0] + pings, pings + [t1])]
+            self.assertLess(max(gaps), 1.0, "WATCHDOG=1 stopped for %.1fs during "
+                            "%d reload(s)" % (max(gaps), rl["count"]))
+            # the last word of the storm is READY=1, with the last version
+            kinds = [k for _, f in self.notify.msgs for k in ("RELOADING", "READY")
+                     if k in f]
+            self.assertEqual(kinds[-1], "READY")
+            self.assertEqual(d.ask({"text": "hello"})["rules_version"],
+                             str(1 + rl["count"]))
         finally:
             d.stop(check=False)
             d.cleanup()
