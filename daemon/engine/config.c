@@ -33,11 +33,12 @@ struct setting {
 #define OFF(f) offsetof(struct config, f)
 static const struct setting settings[] = {
 	{ "listen", SET_STRING, OFF(listen), "/run/decorumd/decorumd.sock", 0, 0,
-	  "Path of the Unix stream socket clients connect to." },
+	  "Path of the Unix stream socket clients connect to. Set at start only." },
 	{ "socket_mode", SET_MODE, OFF(socket_mode), "0660", 0, 0777,
-	  "File mode of the socket; it is the access control, so keep others out." },
+	  "File mode of the socket; it is the access control, so keep others out. "
+	  "Set at start only." },
 	{ "socket_group", SET_STRING, OFF(socket_group), "", 0, 0,
-	  "Group that owns the socket (empty: the daemon's group)." },
+	  "Group that owns the socket (empty: the daemon's group). Set at start only." },
 	{ "allowed_uids", SET_IDS, OFF(allowed_uids), "[]", 0, 0,
 	  "Users (names or uids) whose connections are answered, checked with "
 	  "SO_PEERCRED; empty: everyone who may open the socket. Others are closed unanswered." },
@@ -47,7 +48,7 @@ static const struct setting settings[] = {
 	{ "rules_dir", SET_STRING, OFF(rules_dir), DECORUM_DATADIR "/decorumd/rules", 0, 0,
 	  "Directory of rule files; its local/ subdirectory overrides files of the same name." },
 	{ "workers", SET_INT, OFF(workers), "0", 0, 256,
-	  "Worker threads; 0 means one per CPU core." },
+	  "Worker threads; 0 means one per CPU core. Set at start only." },
 	{ "log_level", SET_STRING, OFF(log_level), "info", 0, 0,
 	  "error, warn, info or debug. Comment text is only logged at debug." },
 	{ "default_policy", SET_STRING, OFF(default_policy), "default", 0, 0,
