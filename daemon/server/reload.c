@@ -6,9 +6,11 @@
  * merged into one more reload after it, so a burst of them costs at most
  * two. The outcome is kept for stats and `decorumctl reload`.
  */
+#include <errno.h>
 #include <limits.h>
 #include <malloc.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <systemd/sd-daemon.h>
 
@@ -61,18 +63,53 @@ reload_json(struct server *s)
 	return o;
 }
 
-/* The reload thread: compile, then hand the result to the main loop. It
- * touches nothing else of the server's. */
+/*
+ * One compile. The main thread creates it and, normally, takes the result
+ * and frees it once the thread has said it is done (reload_on_done). At
+ * exit nobody waits for a compile that cannot be interrupted: the main
+ * thread marks it abandoned and detaches the thread, which then frees the
+ * result and the job itself, or is ended with the process.
+ */
+struct reload_job {
+	pthread_t	 thread;
+	pthread_mutex_t	 lock;
+	bool		 done;		/* the thread no longer touches it */
+	bool		 abandoned;	/* the thread frees it */
+	struct engine_opts opts;
+	struct engine	*e;
+	struct diag	 d;
+	struct event	*done_ev;	/* on the main loop */
+};
+
+static void
+reload_job_free(struct reload_job *job)
+{
+	engine_unref(job->e);
+	diag_free(&job->d);
+	pthread_mutex_destroy(&job->lock);
+	free(job);
+}
+
+/* The reload thread: compile, then hand the result to the main loop. */
 static void *
 reload_main(void *arg)
 {
-	struct server *s = arg;
+	struct reload_job *job = arg;
+	struct engine *e = engine_load(&job->opts, &job->d);
+	bool abandoned;
 
-	s->reload_new = engine_load(&s->reload_opts, &s->reload_diag);
 	/* what the compile needed only while compiling goes back now, not
 	 * after the swap: the old and new rules overlap for less */
 	malloc_trim(0);
-	event_active(s->reload_done_ev, EV_READ, 0);
+	pthread_mutex_lock(&job->lock);
+	job->e = e;
+	abandoned = job->abandoned;
+	job->done = true;
+	if (!abandoned)
+		event_active(job->done_ev, EV_READ, 0);
+	pthread_mutex_unlock(&job->lock);
+	if (abandoned)
+		reload_job_free(job);
 	return NULL;
 }
 
@@ -80,34 +117,43 @@ reload_main(void *arg)
 static void
 reload_start(struct server *s)
 {
+	struct reload_job *job;
 	sigset_t all, old;
-	int rc;
+	int rc = ENOMEM;
 
 	sd_notify(0, "RELOADING=1");
-	s->reload_opts = s->opts.engine;
-	s->reload_opts.generation = s->generation + 1;
-	s->reload_new = NULL;
-	diag_init(&s->reload_diag);
-	/* signals stay with the threads that handle them: none interrupts
-	 * the compile's file reads */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&s->reload_thread, NULL, reload_main, s);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if ((job = calloc(1, sizeof(*job))) != NULL) {
+		pthread_mutex_init(&job->lock, NULL);
+		diag_init(&job->d);
+		job->opts = s->opts.engine;
+		job->opts.generation = s->generation + 1;
+		job->done_ev = s->reload_done_ev;
+		/* signals stay with the threads that handle them: none
+		 * interrupts the compile's file reads */
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		rc = pthread_create(&job->thread, NULL, reload_main, job);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
 	if (rc != 0) {
 		/* a failed reload all the same: the count moves, the reason
 		 * is in the outcome, the old rules keep serving */
+		struct diag d;
+		diag_init(&d);
+		diag_error(&d, NULL, 0, "cannot start the reload thread: %s",
+		    strerror(rc));
+		diag_log(&d);
 		pthread_mutex_lock(&s->reload_lock);
 		s->reload_running = false;
 		pthread_mutex_unlock(&s->reload_lock);
-		diag_error(&s->reload_diag, NULL, 0,
-		    "cannot start the reload thread: %s", strerror(rc));
-		diag_log(&s->reload_diag);
-		reload_record(s, &s->reload_diag, false);
-		diag_free(&s->reload_diag);
+		reload_record(s, &d, false);
+		diag_free(&d);
+		if (job != NULL)
+			reload_job_free(job);
 		sd_notify(0, "READY=1");
 		return;
 	}
+	s->reload_job = job;
 	/* the thread's "done" runs on this thread, after this returns */
 	pthread_mutex_lock(&s->reload_lock);
 	s->reload_running = true;
@@ -210,18 +256,22 @@ void
 reload_on_done(evutil_socket_t fd, short what, void *arg)
 {
 	struct server	*s = arg;
+	struct reload_job *job = s->reload_job;
 	struct engine	*e;
 
 	(void)fd;
 	(void)what;
-	pthread_join(s->reload_thread, NULL);
-	e = s->reload_new;
-	s->reload_new = NULL;
+	if (job == NULL)
+		return;
+	pthread_join(job->thread, NULL);
+	s->reload_job = NULL;
+	e = job->e;
+	job->e = NULL;
 	if (s->stopping)
 		engine_unref(e);
 	else
-		reload_apply(s, e, &s->reload_diag);
-	diag_free(&s->reload_diag);
+		reload_apply(s, e, &job->d);
+	reload_job_free(job);
 	/* running until the outcome is recorded: whoever sees it stop sees
 	 * the count moved */
 	pthread_mutex_lock(&s->reload_lock);
@@ -248,19 +298,28 @@ reload_on_worker_swap(evutil_socket_t fd, short what, void *arg)
 void
 reload_shutdown(struct server *s)
 {
-	bool running;
+	struct reload_job *job = s->reload_job;
+	bool done;
 
 	pthread_mutex_lock(&s->reload_lock);
-	running = s->reload_running;
 	s->reload_running = s->reload_pending = false;
 	pthread_mutex_unlock(&s->reload_lock);
-	if (!running)
+	if (job == NULL)
 		return;
-	/* nothing is served any more; the compile cannot be interrupted,
-	 * so wait for it and throw it away */
-	log_info("waiting for the reload under way to finish compiling");
-	pthread_join(s->reload_thread, NULL);
-	engine_unref(s->reload_new);
-	s->reload_new = NULL;
-	diag_free(&s->reload_diag);
+	s->reload_job = NULL;
+	pthread_mutex_lock(&job->lock);
+	done = job->done;
+	job->abandoned = !done;
+	pthread_mutex_unlock(&job->lock);
+	if (done) {
+		/* finished, but the main loop had stopped before its "done" */
+		pthread_join(job->thread, NULL);
+		reload_job_free(job);
+		return;
+	}
+	/* nothing is served any more, and the compile cannot be cut short:
+	 * the thread throws its result away when it ends, if the process
+	 * has not ended first */
+	log_info("a reload was compiling: its result will not be used");
+	pthread_detach(job->thread);
 }

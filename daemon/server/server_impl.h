@@ -103,11 +103,8 @@ struct server {
 	bool		 forced_debug;	/* -v: log_level cannot lower it */
 	/* reload.c: one compile at a time, on a thread of its own; the
 	 * result is swapped in on the main loop (reload_done_ev) */
-	pthread_t	 reload_thread;
+	struct reload_job *reload_job;	/* the compile under way, or NULL */
 	struct event	*reload_done_ev;
-	struct engine	*reload_new;	/* the thread's result, after join */
-	struct diag	 reload_diag;
-	struct engine_opts reload_opts;
 	/* the last reload, for stats and `decorumctl reload` */
 	pthread_mutex_t	 reload_lock;	/* guards the fields below */
 	bool		 reload_running;	/* a compile is under way */
@@ -155,7 +152,8 @@ void	server_set_limits(struct server *s, const struct config *cfg);
 void	server_reload(struct server *s);
 void	reload_on_done(evutil_socket_t fd, short what, void *arg);
 void	reload_on_worker_swap(evutil_socket_t fd, short what, void *arg);
-/* At exit: wait for a compile under way and throw its result away. */
+/* At exit: leave a compile under way to throw its result away itself,
+ * without waiting for it. */
 void	reload_shutdown(struct server *s);
 json_t	*reload_json(struct server *s);
 
