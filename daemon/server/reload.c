@@ -20,7 +20,8 @@
 
 /* Keep the outcome of a reload (its error and warning lines) for stats. */
 static void
-reload_record(struct server *s, const struct diag *d, bool ok)
+reload_record(struct server *s, const struct diag *d, bool ok,
+    unsigned long covered)
 {
 	json_t *errs = json_array(), *warns = json_array();
 
@@ -29,6 +30,7 @@ reload_record(struct server *s, const struct diag *d, bool ok)
 		    errs : warns, json_string(d->items[i].text));
 	pthread_mutex_lock(&s->reload_lock);
 	s->reloads++;
+	s->reload_covered = covered;
 	if (!ok)
 		s->reloads_failed++;
 	s->reload_ok = ok;
@@ -46,10 +48,11 @@ reload_json(struct server *s)
 	json_t *o;
 
 	pthread_mutex_lock(&s->reload_lock);
-	o = json_pack("{sIsIsIsIsbsb}", "count", (json_int_t)s->reloads,
+	o = json_pack("{sIsIsIsIsIsbsb}", "count", (json_int_t)s->reloads,
 	    "failed", (json_int_t)s->reloads_failed,
 	    "requests", (json_int_t)s->reload_requests,
 	    "coalesced", (json_int_t)s->reload_coalesced,
+	    "covered", (json_int_t)s->reload_covered,
 	    "running", s->reload_running, "pending", s->reload_pending);
 	if (o != NULL && s->reloads > 0) {
 		json_object_set_new(o, "ok", json_boolean(s->reload_ok));
@@ -76,6 +79,7 @@ struct reload_job {
 	bool		 done;		/* the thread no longer touches it */
 	bool		 abandoned;	/* the thread frees it */
 	struct engine_opts opts;
+	unsigned long	 covered;	/* SIGHUPs received before it began */
 	struct engine	*e;
 	struct diag	 d;
 	struct event	*done_ev;	/* on the main loop */
@@ -127,6 +131,9 @@ reload_start(struct server *s)
 		diag_init(&job->d);
 		job->opts = s->opts.engine;
 		job->opts.generation = s->generation + 1;
+		pthread_mutex_lock(&s->reload_lock);
+		job->covered = s->reload_requests;
+		pthread_mutex_unlock(&s->reload_lock);
 		job->done_ev = s->reload_done_ev;
 		/* signals stay with the threads that handle them: none
 		 * interrupts the compile's file reads */
@@ -145,8 +152,9 @@ reload_start(struct server *s)
 		diag_log(&d);
 		pthread_mutex_lock(&s->reload_lock);
 		s->reload_running = false;
+		unsigned long covered = s->reload_requests;
 		pthread_mutex_unlock(&s->reload_lock);
-		reload_record(s, &d, false);
+		reload_record(s, &d, false, covered);
 		diag_free(&d);
 		if (job != NULL)
 			reload_job_free(job);
@@ -193,13 +201,14 @@ reload_trim(void)
 
 /* Swap a new engine in (main thread), or keep the old one on failure. */
 static void
-reload_apply(struct server *s, struct engine *e, struct diag *d)
+reload_apply(struct server *s, struct engine *e, struct diag *d,
+    unsigned long covered)
 {
 	struct engine *old;
 
 	if (e == NULL) {
 		diag_log(d);
-		reload_record(s, d, false);
+		reload_record(s, d, false, covered);
 		log_error("reload failed with %zu error(s); rules version %u "
 		    "keeps serving", d->errors, s->generation);
 		sd_notifyf(0, "READY=1\nSTATUS=reload failed; rules version %u; "
@@ -243,7 +252,7 @@ reload_apply(struct server *s, struct engine *e, struct diag *d)
 	reload_trim();
 	/* recorded once the new rules are in place: whoever sees the reload
 	 * count move sees the new rules_version in the same stats */
-	reload_record(s, d, true);
+	reload_record(s, d, true, covered);
 	log_info("reloaded: rules version %s (%zu rule sets, %zu rules)",
 	    e->version, rules_set_count(e->rb), rules_count(e->rb));
 	sd_notifyf(0, "READY=1\nSTATUS=rules version %s; %llu decisions",
@@ -270,7 +279,7 @@ reload_on_done(evutil_socket_t fd, short what, void *arg)
 	if (s->stopping)
 		engine_unref(e);
 	else
-		reload_apply(s, e, &job->d);
+		reload_apply(s, e, &job->d, job->covered);
 	reload_job_free(job);
 	/* running until the outcome is recorded: whoever sees it stop sees
 	 * the count moved */

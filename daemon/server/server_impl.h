@@ -111,6 +111,9 @@ struct server {
 	bool		 reload_pending;	/* and a SIGHUP came during it */
 	unsigned long	 reload_requests;	/* SIGHUPs received */
 	unsigned long	 reload_coalesced;	/* merged into a pending one */
+	/* SIGHUPs answered: every one up to this count came before the last
+	 * finished reload began, so it read the files as they were then */
+	unsigned long	 reload_covered;
 	unsigned long	 reloads, reloads_failed;
 	bool		 reload_ok;
 	time_t		 reload_time;

@@ -160,8 +160,10 @@ class ReloadStormTest(unittest.TestCase):
             self.assertTrue(rl["ok"], rl)
             self.assertGreaterEqual(rl["count"], 1)
             self.assertLessEqual(rl["count"], 2 + early, rl)
-            # every signal either ran a reload or was merged into one
+            # every signal either ran a reload or was merged into one, and
+            # the last reload began after the last signal
             self.assertEqual(rl["count"] + rl["coalesced"], rl["requests"], rl)
+            self.assertEqual(rl["covered"], rl["requests"], rl)
             self.assertGreater(len(health.times), 5)
             self.assertLess(max(health.times), PROMPT)
             self.assertLess(max(stats.times), PROMPT)
