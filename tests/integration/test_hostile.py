@@ -274,7 +274,8 @@ class HostileInputTest(unittest.TestCase):
             (b'{"id":' + big.encode() + b',"text":"hi"}\n', None, None),
             (b'{"id":9223372036854775807,"text":"hi"}\n', 9223372036854775807, "accept"),
             (b'{"id":1.5e300,"text":"hi"}\n', 1.5e300, "accept"),
-            (b'{"id":"' + b"i" * 100000 + b'","text":"hi"}\n', "i" * 100000, "accept"),
+            # every answer echoes the id: past 1024 bytes it is refused
+            (b'{"id":"' + b"i" * 1024 + b'","text":"hi"}\n', "i" * 1024, "accept"),
             (b'{"text":"hi","id":"\\u00e9\\ud83d\\ude00"}\n', "\u00e9\U0001F600", "accept"),
             (b'{"text":"\xef\xbb\xbfdarn"}\n', None, "reject"),     # BOM in text
             (b'\xef\xbb\xbf{"text":"hi"}\n', None, None),           # BOM before
@@ -289,6 +290,9 @@ class HostileInputTest(unittest.TestCase):
                     self.assertEqual(ans.get("id"), rid)
                 if decision is not None:
                     self.assertEqual(ans.get("decision"), decision, ans)
+        ans = self.ask_lines([b'{"id":"' + b"i" * 100000 + b'","text":"hi"}\n'])[0]
+        self.assertEqual(ans["error"]["code"], "too_large", ans)
+        self.assertIsNone(ans["id"])
         # duplicate keys: one answer, on one of the two texts
         self.assertIn(got[1].get("decision"), ("reject", "accept"), got[1])
         self.assertUsable()
