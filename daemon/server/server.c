@@ -89,28 +89,6 @@ server_on_tick(evutil_socket_t fd, short what, void *arg)
 	}
 }
 
-/* The HTTP listener runs on this (the main) thread, the only one that
- * swaps s->engine: it reads it without the lock. */
-static struct engine *
-http_engine(void *arg)
-{
-	return ((struct server *)arg)->engine;
-}
-
-static json_t *
-http_stats(void *arg)
-{
-	struct server *s = arg;
-
-	return stats_json(s, s->engine);
-}
-
-static bool
-http_healthy(void *arg)
-{
-	return ((struct server *)arg)->healthy;
-}
-
 static long
 cpu_count(void)
 {
@@ -166,6 +144,7 @@ server_start(const struct server_opts *o)
 	s->max_pipeline = cfg->max_pipeline;
 	s->idle_timeout = cfg->idle_timeout;
 	s->write_timeout = cfg->write_timeout;
+	s->max_unread_bytes = cfg->max_unread_bytes;
 	s->nworkers = cfg->workers > 0 ? cfg->workers : (int)cpu_count();
 
 	/* signals are ours before anyone can connect: a SIGTERM sent to a
@@ -186,17 +165,9 @@ server_start(const struct server_opts *o)
 
 	/* before the main socket: once that answers, so does HTTP; requests
 	 * are served only once server_run() runs this loop */
-	if (cfg->http_listen != NULL && cfg->http_listen[0] != '\0') {
-		struct http_env env = {
-			.arg = s, .engine = http_engine, .stats = http_stats,
-			.healthy = http_healthy, .nworkers = s->nworkers,
-			.max_body = s->max_request_bytes,
-			.max_text = s->max_text_bytes,
-			.timeout = s->idle_timeout,
-		};
-		if ((s->http = http_start(s->base, cfg->http_listen, &env)) == NULL)
-			goto fail;
-	}
+	if (cfg->http_listen != NULL && cfg->http_listen[0] != '\0' &&
+	    (s->http = http_open(cfg->http_listen, &cfg->http_allow)) == NULL)
+		goto fail;
 	/* systemd socket activation hands us the socket ready-made */
 	int nfds = sd_listen_fds(1);
 	if (nfds == 1) {
@@ -237,6 +208,15 @@ server_start(const struct server_opts *o)
 		if (w->listener == NULL)
 			goto fail;
 		evconnlistener_set_error_cb(w->listener, worker_on_accept_error);
+		if (s->http != NULL) {
+			w->http_listener = evconnlistener_new(w->base,
+			    worker_on_http_accept, w, LEV_OPT_CLOSE_ON_EXEC, -1,
+			    http_fd(s->http));
+			if (w->http_listener == NULL)
+				goto fail;
+			evconnlistener_set_error_cb(w->http_listener,
+			    worker_on_accept_error);
+		}
 	}
 	for (int i = 0; i < s->nworkers; i++) {
 		if (pthread_create(&s->workers[i].thread, NULL, worker_main,
