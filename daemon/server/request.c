@@ -60,7 +60,8 @@ request_salvage_id(struct request *r, const char *line, size_t len)
 		if (copy[i] != '\\')
 			continue;
 		if (copy[i + 1] == 'u' && (copy[i + 2] == 'd' || copy[i + 2] == 'D') &&
-		    copy[i + 3] != '\0' && strchr("89abAB", copy[i + 3]) != NULL) {
+		    copy[i + 3] != '\0' &&
+		    strchr("89abcdefABCDEF", copy[i + 3]) != NULL) {
 			memcpy(copy + i + 2, "fffd", 4);
 			i += 5;
 		} else {
