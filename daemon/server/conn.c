@@ -129,8 +129,6 @@ conn_lines(struct conn *c)
 		}
 		conn_answered(c, before);
 	}
-	if (evbuffer_get_length(in) > CONN_BIG_BYTES)
-		c->big = true;
 	if (fr != FRAME_NONE || !c->closing)
 		return;
 	/* every whole line is answered; what is left is part of a line */
@@ -160,6 +158,8 @@ conn_process(struct conn *c)
 {
 	if (c->cut)
 		return;
+	if (evbuffer_get_length(bufferevent_get_input(c->bev)) > CONN_BIG_BYTES)
+		c->big = true;
 	if (c->proto == CONN_HTTP)
 		http_conn_process(c);
 	else
