@@ -218,6 +218,7 @@ server_start(const struct server_opts *o)
 			    worker_on_accept_error);
 		}
 	}
+	s->healthy = true;	/* workers answer /healthz from now on */
 	for (int i = 0; i < s->nworkers; i++) {
 		if (pthread_create(&s->workers[i].thread, NULL, worker_main,
 		    &s->workers[i]) != 0) {
