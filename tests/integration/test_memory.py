@@ -180,5 +180,78 @@ class MemoryTest(unittest.TestCase):
                                  "RSS did not come back after the clients left")
 
 
+    def test_http_clients_that_never_read(self):
+        """30 HTTP clients each pipeline five 1 MB bodies (arrays of
+        62,000 requests, whose answers would be ~10 MB each) and never
+        read: the daemon used to keep every answer (280 MiB)."""
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        s.close()
+        d = Daemon(config={"http_listen": "127.0.0.1:%d" % port})
+        elem = b'{"text":"darn"},'
+        body = b"[" + elem * ((1000000 - 2) // len(elem))
+        body = body[:-1] + b"]"
+        req = (b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n"
+               % len(body)) + body
+        with d:
+            pid = d.proc.pid
+            # warm up: one such body, its answer read (413: past
+            # max_unread_bytes), on each worker
+            for _ in range(4):
+                got = b""
+                with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as w:
+                    w.sendall(req)
+                    while True:
+                        chunk = w.recv(65536)
+                        if not chunk:
+                            break
+                        got += chunk
+                self.assertTrue(got.startswith(b"HTTP/1.1 413 "), got[:100])
+            time.sleep(1.5)
+            start = rss_kib(pid)
+            sampler = Sampler(d)
+            sampler.start()
+            hogs = []
+
+            def hog(s):
+                try:
+                    for _ in range(5):
+                        s.sendall(req)
+                except OSError:
+                    pass
+            for _ in range(30):
+                s = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+                t = threading.Thread(target=hog, args=(s,), daemon=True)
+                t.start()
+                hogs.append((s, t))
+            time.sleep(8)
+            self.assertIsNone(d.proc.poll(), "daemon died or was killed at "
+                              "RSS %d KiB" % sampler.peak)
+            for s, _ in hogs:
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                s.close()
+            with d.connect() as c:
+                deadline = time.monotonic() + TIMEOUT
+                while c.ask({"op": "stats"})["connections"] != 1:
+                    self.assertLess(time.monotonic(), deadline)
+                    time.sleep(0.05)
+                deadline = time.monotonic() + 10.0
+                while True:
+                    end = rss_kib(pid)
+                    if end <= start * 1.2 or time.monotonic() > deadline:
+                        break
+                    time.sleep(0.2)
+            sampler.stop.set()
+            sampler.join()
+            print("HTTP: RSS start %.1f MiB, peak %.1f MiB, after %.1f MiB"
+                  % (start / 1024, sampler.peak / 1024, end / 1024))
+            self.assertLess(sampler.peak, LIMIT_KIB, "RSS peak over 128 MiB")
+            self.assertLessEqual(end, start * 1.2,
+                                 "RSS did not come back after the clients left")
+
 if __name__ == "__main__":
     daemon.run_tests()
