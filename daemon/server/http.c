@@ -231,9 +231,10 @@ on_check(struct conn *c, const char *body, size_t len)
 		respond_text(c, 500, "out of memory", NULL);
 		return;
 	}
-	while (skip < len && strchr(" \t\r\n", body[skip]) != NULL)
+	/* (memchr, not strchr: a NUL in the body is not white space) */
+	while (skip < len && memchr(" \t\r\n", body[skip], 4) != NULL)
 		skip++;
-	while (len > skip && strchr(" \t\r\n", body[len - 1]) != NULL)
+	while (len > skip && memchr(" \t\r\n", body[len - 1], 4) != NULL)
 		len--;
 	if (skip == len || body[skip] != '[') {
 		status = status_of(handler_request(w, body + skip, len - skip,
