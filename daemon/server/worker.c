@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "http.h"
 #include "log.h"
@@ -176,13 +177,14 @@ worker_on_sweep(evutil_socket_t fd, short what, void *arg)
 {
 	struct worker	*w = arg;
 	struct conn	*c, *next;
-	time_t		 now = time(NULL);
+	struct timespec	 ts;
 
 	(void)fd;
 	(void)what;
+	clock_gettime(CLOCK_MONOTONIC, &ts);	/* immune to clock steps */
 	for (c = TAILQ_FIRST(&w->conns); c != NULL; c = next) {
 		next = TAILQ_NEXT(c, entry);
-		conn_sweep(c, now);
+		conn_sweep(c, ts.tv_sec + 1);	/* never 0: that means "no wait" */
 	}
 }
 
