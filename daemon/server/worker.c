@@ -132,10 +132,7 @@ worker_take_backlog(struct worker *w, int lfd, enum conn_proto proto)
 
 	while ((cfd = accept4(lfd, (struct sockaddr *)&ss, &sl,
 	    SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0) {
-		struct conn *c = conn_new(w, cfd, proto, (struct sockaddr *)&ss,
-		    (int)sl);
-		if (c != NULL)
-			conn_stop(c);
+		conn_new(w, cfd, proto, (struct sockaddr *)&ss, (int)sl);
 		sl = sizeof(ss);
 	}
 }
@@ -158,13 +155,15 @@ worker_on_stop(evutil_socket_t fd, short what, void *arg)
 	evtimer_del(w->resume_ev);
 	if (w->sweep_ev != NULL)
 		evtimer_del(w->sweep_ev);
+	/* the backlog first: a connection freed below must not find the
+	 * list empty (and end the loop) while others are still to come */
+	worker_take_backlog(w, w->srv->listen_fd, CONN_LINES);
+	if (w->srv->http != NULL)
+		worker_take_backlog(w, http_fd(w->srv->http), CONN_HTTP);
 	for (c = TAILQ_FIRST(&w->conns); c != NULL; c = next) {
 		next = TAILQ_NEXT(c, entry);
 		conn_stop(c);
 	}
-	worker_take_backlog(w, w->srv->listen_fd, CONN_LINES);
-	if (w->srv->http != NULL)
-		worker_take_backlog(w, http_fd(w->srv->http), CONN_HTTP);
 	if (TAILQ_EMPTY(&w->conns))
 		event_base_loopexit(w->base, NULL);
 	else
