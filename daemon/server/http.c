@@ -39,10 +39,12 @@ struct http {
 	size_t		 nallow;
 };
 
+#define OVERLOADED_BODY "{\"id\":null,\"error\":{\"code\":\"overloaded\"," \
+    "\"message\":\"too many connections\"}}\n"
+_Static_assert(sizeof(OVERLOADED_BODY) - 1 == 75, "Content-Length below");
 const char http_overloaded[] = "HTTP/1.1 503 Service Unavailable\r\n"
     "Content-Type: application/json\r\nContent-Length: 75\r\n"
-    "Connection: close\r\n\r\n"
-    "{\"id\":null,\"error\":{\"code\":\"overloaded\",\"message\":\"too many connections\"}}";
+    "Connection: close\r\n\r\n" OVERLOADED_BODY;
 
 /* -- the allow-list ------------------------------------------------------ */
 
