@@ -23,8 +23,6 @@
 /* Request line and headers together. */
 #define HTTP_MAX_HEAD	16384
 
-enum { M_GET = 1, M_HEAD, M_POST };
-enum { R_NONE = 0, R_CHECK, R_METRICS, R_HEALTHZ };
 
 struct cidr {
 	int		 family;	/* AF_INET or AF_INET6 */
@@ -355,56 +353,48 @@ has_token(const char *v, size_t n, const char *tok)
 	return false;
 }
 
-/*
- * Parse the head (request line and headers, n bytes ending in an empty
- * line). Returns 0 with c->http_* and *clen set, or an HTTP status to
- * refuse the request with.
- */
-static int
-parse_head(struct conn *c, const char *p, size_t n, size_t *clen,
-    bool *expect)
+int
+http_parse_head(const char *p, size_t n, struct http_head *h)
 {
 	const char	*end = p + n, *eol, *sp1, *sp2;
 	bool		 have_len = false, http10;
+	size_t		*clen = &h->content_length;
 
-	*clen = 0;
-	*expect = false;
-	c->http_keepalive = false;
-	c->http_method = 0;
-	c->http_route = R_NONE;
+	memset(h, 0, sizeof(*h));
 	if (memchr(p, '\0', n) != NULL)
 		return 400;
 	if ((eol = memchr(p, '\n', n)) == NULL || eol == p || eol[-1] != '\r')
 		return 400;
 	/* METHOD SP TARGET SP HTTP/1.x */
 	if ((sp1 = memchr(p, ' ', (size_t)(eol - p))) == NULL ||
-	    (sp2 = memchr(sp1 + 1, ' ', (size_t)(eol - sp1 - 1))) == NULL)
-		return 400;
+	    (sp2 = memchr(sp1 + 1, ' ', (size_t)(eol - sp1 - 1))) == NULL ||
+	    sp1 == p || sp2 == sp1 + 1)
+		return 400;		/* no method or no target */
 	size_t vlen = (size_t)(eol - 1 - (sp2 + 1));
 	if (vlen == 8 && memcmp(sp2 + 1, "HTTP/1.1", 8) == 0)
 		http10 = false;
 	else if (vlen == 8 && memcmp(sp2 + 1, "HTTP/1.0", 8) == 0)
 		http10 = true;
 	else
-		return memcmp(sp2 + 1, "HTTP/", vlen < 5 ? vlen : 5) == 0 ? 505 : 400;
-	c->http_keepalive = !http10;
+		return vlen > 5 && memcmp(sp2 + 1, "HTTP/", 5) == 0 ? 505 : 400;
+	h->keepalive = !http10;
 	if (token_eq(p, (size_t)(sp1 - p), "GET"))
-		c->http_method = M_GET;
+		h->method = M_GET;
 	else if (token_eq(p, (size_t)(sp1 - p), "HEAD"))
-		c->http_method = M_HEAD;
+		h->method = M_HEAD;
 	else if (token_eq(p, (size_t)(sp1 - p), "POST"))
-		c->http_method = M_POST;
+		h->method = M_POST;
 	const char *t = sp1 + 1;
 	size_t tlen = (size_t)(sp2 - t);
 	const char *q = memchr(t, '?', tlen);
 	if (q != NULL)
 		tlen = (size_t)(q - t);
 	if (tlen == 9 && memcmp(t, "/v1/check", 9) == 0)
-		c->http_route = R_CHECK;
+		h->route = R_CHECK;
 	else if (tlen == 8 && memcmp(t, "/metrics", 8) == 0)
-		c->http_route = R_METRICS;
+		h->route = R_METRICS;
 	else if (tlen == 8 && memcmp(t, "/healthz", 8) == 0)
-		c->http_route = R_HEALTHZ;
+		h->route = R_HEALTHZ;
 
 	for (const char *l = eol + 1; l < end; l = eol + 1) {
 		if ((eol = memchr(l, '\n', (size_t)(end - l))) == NULL ||
@@ -442,13 +432,13 @@ parse_head(struct conn *c, const char *p, size_t n, size_t *clen,
 			return 501;
 		} else if (token_eq(l, name_len, "connection")) {
 			if (has_token(v, vl, "close"))
-				c->http_keepalive = false;
+				h->keepalive = false;
 			else if (has_token(v, vl, "keep-alive"))
-				c->http_keepalive = true;
+				h->keepalive = true;
 		} else if (token_eq(l, name_len, "expect")) {
 			if (!token_eq(v, vl, "100-continue"))
 				return 400;
-			*expect = true;
+			h->expect = true;
 		}
 	}
 	return 0;
@@ -504,14 +494,18 @@ http_conn_process(struct conn *c)
 				break;
 			}
 			size_t hl = (size_t)pos.pos + 4, clen;
-			bool expect;
+			struct http_head hh;
 			const char *head = (const char *)evbuffer_pullup(in,
 			    (ev_ssize_t)hl);
 			if (head == NULL) {
 				respond_text(c, 500, "out of memory", NULL);
 				break;
 			}
-			int st = parse_head(c, head, hl, &clen, &expect);
+			int st = http_parse_head(head, hl, &hh);
+			c->http_method = hh.method;
+			c->http_route = hh.route;
+			c->http_keepalive = hh.keepalive;
+			clen = hh.content_length;
 			if (st == 0 && clen > s->max_request_bytes) {
 				char msg[128];
 				snprintf(msg, sizeof(msg), "request body is longer "
@@ -529,7 +523,7 @@ http_conn_process(struct conn *c)
 			}
 			c->http_head = hl;
 			c->http_need = hl + clen;
-			if (expect && clen > 0 && avail < c->http_need &&
+			if (hh.expect && clen > 0 && avail < c->http_need &&
 			    !c->closing) {
 				struct evbuffer *out = bufferevent_get_output(c->bev);
 				size_t before = evbuffer_get_length(out);
