@@ -18,6 +18,7 @@ enum setting_type {
 	SET_MODE,
 	SET_INT,
 	SET_IDS,	/* array of numeric ids or user/group names */
+	SET_STRS,	/* array of strings */
 };
 
 /* The one table of settings: loader, defaults and documentation. */
@@ -59,6 +60,10 @@ static const struct setting settings[] = {
 	{ "http_listen", SET_STRING, OFF(http_listen), "", 0, 0,
 	  "HTTP listener for GET /metrics, GET /healthz and POST /v1/check: HOST:PORT "
 	  "(e.g. 127.0.0.1:9311) or an absolute Unix socket path; empty: off. Set at start only." },
+	{ "http_allow", SET_STRS, OFF(http_allow), "[\"127.0.0.0/8\", \"::1\"]", 0, 0,
+	  "Addresses (ADDRESS or ADDRESS/PREFIX, IPv4 or IPv6) whose TCP connections the HTTP "
+	  "listener answers; others are closed unanswered. Default: loopback only. A Unix "
+	  "socket http_listen is checked with allowed_uids/allowed_gids instead. Set at start only." },
 	{ "decision_log", SET_STRING, OFF(decision_log), "", 0, 0,
 	  "Decision log, one JSON line per decision: \"stderr\", a file path (reopened on "
 	  "SIGUSR1, for logrotate), or empty: off." },
@@ -76,6 +81,9 @@ static const struct setting settings[] = {
 	  "Seconds an idle connection stays open (0: forever)." },
 	{ "limits.write_timeout", SET_UINT, OFF(write_timeout), "30", 1, 86400,
 	  "Seconds a client may leave answers unread before it is dropped." },
+	{ "limits.max_unread_bytes", SET_SIZE, OFF(max_unread_bytes), "1048576", 4096, 1LL << 30,
+	  "Bytes of answers a connection may have waiting for its client to read; past it "
+	  "decorumd stops reading that connection until the client has read them." },
 	{ "limits.regex_match_limit", SET_UINT, OFF(regex_match_limit), "1000000", 1000, 100000000,
 	  "PCRE2 match limit per regex and start place in a comment; hitting it holds the comment for review." },
 	{ "limits.regex_depth_limit", SET_UINT, OFF(regex_depth_limit), "10000", 100, 10000000,
@@ -91,8 +99,70 @@ static const struct setting settings[] = {
 
 static const char *const top_level[] = { "listen", "socket_mode",
 	"socket_group", "allowed_uids", "allowed_gids", "rules_dir", "workers", "log_level", "default_policy",
-	"local_rules_dir", "http_listen", "decision_log", "decision_log_text",
+	"local_rules_dir", "http_listen", "http_allow", "decision_log", "decision_log_text",
 	"limits", "policies", NULL };
+
+/* A list default as written in the table: ["a", "b"]. */
+static int
+strs_default(struct config *cfg, const struct setting *s, const char *def)
+{
+	struct str_list *l = (struct str_list *)((char *)cfg + s->offset);
+	size_t n = 0;
+
+	for (const char *p = def; (p = strchr(p, '"')) != NULL; p++)
+		n++;
+	if ((l->v = calloc(n / 2 + 1, sizeof(*l->v))) == NULL)
+		return -1;
+	l->n = 0;
+	for (const char *p = def; (p = strchr(p, '"')) != NULL; ) {
+		const char *e = strchr(p + 1, '"');
+		if (e == NULL || (l->v[l->n] = strndup(p + 1,
+		    (size_t)(e - p - 1))) == NULL)
+			break;
+		l->n++;
+		p = e + 1;
+	}
+	return 0;
+}
+
+static void
+strs_free(struct str_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* http_allow = ["127.0.0.0/8", "::1"]: an array of strings. */
+static void
+load_strs(struct config *cfg, const struct setting *st, config_setting_t *s,
+    struct diag *d, const char *file)
+{
+	struct str_list *l = (struct str_list *)((char *)cfg + st->offset);
+	int line = config_setting_source_line(s);
+
+	if (!config_setting_is_array(s) && !config_setting_is_list(s)) {
+		diag_error(d, file, line, "%s must be an array of strings such "
+		    "as [\"127.0.0.1\", \"::1\"]", st->path);
+		return;
+	}
+	int m = config_setting_length(s);
+	strs_free(l);
+	if ((l->v = calloc((size_t)m + 1, sizeof(*l->v))) == NULL)
+		return;
+	for (int i = 0; i < m; i++) {
+		const char *v = config_setting_get_string_elem(s, (unsigned)i);
+		if (v == NULL) {
+			diag_error(d, file, line, "%s: entries must be strings",
+			    st->path);
+			continue;
+		}
+		if ((l->v[l->n] = strdup(v)) != NULL)
+			l->n++;
+	}
+}
 
 static int
 setting_set(struct config *cfg, const struct setting *s, const char *sval,
@@ -113,6 +183,8 @@ setting_set(struct config *cfg, const struct setting *s, const char *sval,
 	}
 	case SET_IDS:
 		return 0;	/* the default is always the empty list */
+	case SET_STRS:
+		return strs_default(cfg, s, sval);
 	default:
 		break;
 	}
@@ -186,6 +258,9 @@ config_free(struct config *cfg)
 		else if (settings[i].type == SET_IDS)
 			free(((struct id_list *)((char *)cfg +
 			    settings[i].offset))->v);
+		else if (settings[i].type == SET_STRS)
+			strs_free((struct str_list *)((char *)cfg +
+			    settings[i].offset));
 	for (size_t i = 0; i < cfg->npolicies; i++)
 		policy_def_free(&cfg->policies[i]);
 	free(cfg->policies);
@@ -500,6 +575,8 @@ config_load(struct config *cfg, const char *path, bool missing_ok,
 		int type = config_setting_type(s);
 		if (st->type == SET_IDS) {
 			load_ids(cfg, st, s, d, path);
+		} else if (st->type == SET_STRS) {
+			load_strs(cfg, st, s, d, path);
 		} else if (type == CONFIG_TYPE_STRING) {
 			if (st->type != SET_STRING && st->type != SET_MODE) {
 				diag_error(d, path, line, "%s must be a number",
@@ -668,7 +745,7 @@ void
 config_describe_man(FILE *out)
 {
 	static const char *const tname[] = { "string", "number", "bytes",
-		"octal string", "number", "array" };
+		"octal string", "number", "array", "array of strings" };
 
 	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
 		const struct setting *st = &settings[i];
@@ -686,7 +763,7 @@ config_describe_man(FILE *out)
 		if (st->type == SET_MODE)
 			fprintf(out, ", from %llo to %llo", st->min, st->max);
 		else if (st->type != SET_STRING && st->type != SET_IDS &&
-		    st->max > st->min)
+		    st->type != SET_STRS && st->max > st->min)
 			fprintf(out, ", from %lld to %lld", st->min, st->max);
 		fputs(")\n", out);
 		roff_text(out, st->doc);

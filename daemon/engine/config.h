@@ -19,6 +19,12 @@ struct id_list {
 	size_t		 n;
 };
 
+/* http_allow: strings as written. */
+struct str_list {
+	char		**v;
+	size_t		 n;
+};
+
 /* A category threshold as written: name, or NULL for "all categories". */
 struct threshold {
 	char		*category;
@@ -50,6 +56,7 @@ struct config {
 	char		*default_policy;
 	char		*local_rules_dir;	/* "": rules_dir/local */
 	char		*http_listen;	/* "": no HTTP listener */
+	struct str_list	 http_allow;	/* TCP peers of the HTTP listener */
 	char		*decision_log;	/* "", "stderr" or a path */
 	unsigned	 decision_log_text;
 	/* limits */
@@ -59,6 +66,7 @@ struct config {
 	unsigned	 max_pipeline;
 	unsigned	 idle_timeout;
 	unsigned	 write_timeout;
+	size_t		 max_unread_bytes;
 	unsigned	 regex_match_limit;
 	unsigned	 regex_depth_limit;
 	unsigned	 regex_heap_limit_kb;

@@ -1,257 +1,176 @@
-/* conn: one client connection: framing, answering in order,
- * backpressure, and draining at close. */
+/* conn: one client connection: reading and framing, answering in order,
+ * backpressure by answers and by bytes, clients that do not read, and
+ * closing between answers. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "declog.h"
+#include "handler.h"
 #include "log.h"
-#include "metrics.h"
-#include "reply.h"
 #include "server_impl.h"
+
+/* A connection whose buffers passed this gets malloc trimmed after it. */
+#define CONN_BIG_BYTES	(256 * 1024)
 
 static void conn_process(struct conn *c);
 
-static int
-out_add(const char *buf, size_t size, void *ctx)
+bool
+conn_full(const struct conn *c)
 {
-	return evbuffer_add(ctx, buf, size);
+	const struct server *s = c->w->srv;
+
+	return c->unsent >= s->max_pipeline ||
+	    evbuffer_get_length(bufferevent_get_output(c->bev)) >=
+	    s->max_unread_bytes;
 }
 
-static void
-conn_answer(struct conn *c, json_t *obj)
+void
+conn_answered(struct conn *c, size_t before)
 {
-	struct evbuffer *out = bufferevent_get_output(c->bev);
+	size_t now = evbuffer_get_length(bufferevent_get_output(c->bev));
 
-	if (obj == NULL || reply_dump(obj, out_add, out) == -1) {
-		/* the answer could not be built: still one line, never none */
-		evbuffer_add_printf(out, "{\"id\":null,\"error\":{\"code\":\"internal\","
-		    "\"message\":\"out of memory building the answer\"}}\n");
-		stats_error(c->w, ERR_INTERNAL);
-	}
+	if (now <= before)
+		return;
+	c->out_added += now - before;
 	c->unsent++;
-}
-
-static void
-conn_error(struct conn *c, json_t *id, enum err_code code, const char *msg)
-{
-	stats_error(c->w, code);
-	conn_answer(c, reply_error(id, code, msg));
-}
-
-static json_t *
-policies_json(struct engine *e)
-{
-	json_t *o = json_object(), *arr = json_array();
-
-	if (o == NULL || arr == NULL) {
-		json_decref(o);
-		json_decref(arr);
-		return NULL;
-	}
-	for (size_t i = 0; i < e->policies.n; i++) {
-		const struct policy *p = &e->policies.v[i];
-		json_t *po = json_object(), *sets = json_array();
-		json_t *rej = json_object(), *rev = json_object();
-		for (size_t k = 0; k < rules_set_count(e->rb); k++)
-			if (p->sets[k])
-				json_array_append_new(sets, json_string(
-				    rules_set_name(e->rb, (uint32_t)k)));
-		for (size_t c = 0; c < rules_category_count(e->rb); c++) {
-			const char *cn = rules_category_name(e->rb, (uint32_t)c);
-			if (p->reject_at[c] < 1e300)
-				json_object_set_new(rej, cn,
-				    json_real(p->reject_at[c]));
-			if (p->review_at[c] < 1e300)
-				json_object_set_new(rev, cn,
-				    json_real(p->review_at[c]));
+	if (now > CONN_BIG_BYTES)
+		c->big = true;
+	if (c->ends_head + c->nends == c->ends_cap) {
+		if (c->ends_head > 0) {
+			memmove(c->ends, c->ends + c->ends_head,
+			    c->nends * sizeof(*c->ends));
+			c->ends_head = 0;
+		} else {
+			size_t ncap = c->ends_cap ? c->ends_cap * 2 : 16;
+			uint64_t *n = realloc(c->ends, ncap * sizeof(*n));
+			if (n == NULL)
+				return;	/* a forced close may then cut it */
+			c->ends = n;
+			c->ends_cap = ncap;
 		}
-		json_object_set_new(po, "name", json_string(p->name));
-		if (p->extend)
-			json_object_set_new(po, "extend", json_string(p->extend));
-		json_object_set_new(po, "default", json_boolean(i == e->policies.def));
-		json_object_set_new(po, "rulesets", sets);
-		json_object_set_new(po, "reject_at", rej);
-		json_object_set_new(po, "review_at", rev);
-		json_array_append_new(arr, po);
 	}
-	json_object_set_new(o, "policies", arr);
-	json_object_set_new(o, "rules_version", json_string(e->version));
-	return o;
+	c->ends[c->ends_head + c->nends++] = c->out_added;
 }
 
-/* A regex that hit its PCRE2 limit held the comment for review: name the
- * rule (never the text) so the admin can fix it, at most once a second. */
+/* Forget the ends of answers the client has been sent. */
 static void
-log_regex_limits(const struct engine *e, const struct check_scratch *cs)
+conn_ends_sent(struct conn *c)
 {
-	static _Atomic time_t last;
+	uint64_t sent = c->out_added -
+	    evbuffer_get_length(bufferevent_get_output(c->bev));
 
-	for (size_t i = 0; i < cs->ms.nhits; i++) {
-		if (!cs->ms.hits[i].limit)
-			continue;
-		time_t now = time(NULL), prev = atomic_load(&last);
-		if (now != prev && atomic_compare_exchange_strong(&last, &prev, now))
-			log_warn("rule %s hit its PCRE2 limit (regex_match_limit, "
-			    "regex_depth_limit or regex_heap_limit_kb); the comment "
-			    "is held for review", rules_id(e->rb, cs->ms.hits[i].rule));
-		return;
+	while (c->nends > 0 && c->ends[c->ends_head] <= sent) {
+		c->sent_end = c->ends[c->ends_head];
+		c->ends_head++;
+		c->nends--;
 	}
+	if (c->nends == 0)
+		c->ends_head = 0;
 }
 
-static void
-conn_request(struct conn *c, const char *line, size_t len)
-{
-	struct worker		*w = c->w;
-	struct server		*s = w->srv;
-	struct request		 r;
-	struct request_error	 err;
-	struct engine		*e;
-
-	uint64_t		 t0 = metrics_now_ns();
-
-	if (request_parse(&r, line, len, s->max_text_bytes, &err) == -1) {
-		conn_error(c, r.id, err.code, err.message);
-		request_clear(&r);
-		return;
-	}
-	e = worker_engine(w);
-	if (r.op == OP_STATS) {
-		json_t *o = stats_json(s, e);
-		if (o != NULL && r.id != NULL)
-			json_object_set(o, "id", r.id);
-		conn_answer(c, o);
-		request_clear(&r);
-		return;
-	}
-	if (r.op == OP_POLICIES) {
-		json_t *o = policies_json(e);
-		if (o != NULL && r.id != NULL)
-			json_object_set(o, "id", r.id);
-		conn_answer(c, o);
-		request_clear(&r);
-		return;
-	}
-	const struct policy *p = policies_find(&e->policies, r.policy);
-	if (p == NULL) {
-		char msg[160];
-		snprintf(msg, sizeof(msg), "no policy named \"%.64s\"", r.policy);
-		conn_error(c, r.id, ERR_UNKNOWN_POLICY, msg);
-		request_clear(&r);
-		return;
-	}
-	if (engine_check(e, p, &w->cs, r.text, r.text_len) == -1) {
-		conn_error(c, r.id, ERR_INTERNAL, "out of memory checking the comment");
-		request_clear(&r);
-		return;
-	}
-	log_regex_limits(e, &w->cs);
-	uint64_t lat = metrics_now_ns() - t0;
-	declog_decision(e, p, &w->cs, r.id, r.text, r.text_len, r.dry_run, lat,
-	    NULL);
-	stats_decided(w, e, &w->cs, r.dry_run, lat);
-	if (log_enabled(LOG_LEVEL_DEBUG))
-		log_debug("decision %s policy=%s text=\"%.*s\"",
-		    decision_name(w->cs.v.decision), p->name,
-		    (int)(r.text_len > 200 ? 200 : r.text_len), r.text);
-	conn_answer(c, reply_verdict(e, p, &w->cs, r.id, r.text, r.dry_run));
-	request_clear(&r);
-}
-
-static void
+void
 conn_free(struct conn *c)
 {
 	struct worker *w = c->w;
 
 	TAILQ_REMOVE(&w->conns, c, entry);
 	bufferevent_free(c->bev);
-	if (c->tail != NULL)
-		evbuffer_free(c->tail);
+	free(c->ends);
+	if (c->big && w->trim_ev != NULL && !evtimer_pending(w->trim_ev, NULL)) {
+		struct timeval tv = { 1, 0 };
+		evtimer_add(w->trim_ev, &tv);
+	}
 	free(c);
 	atomic_fetch_sub(&w->srv->nconns, 1);
 	if (w->stopping && TAILQ_EMPTY(&w->conns))
 		event_base_loopexit(w->base, NULL);
 }
 
-/* Answer complete lines until the input is empty or too many answers are
- * waiting for the client to read them. */
-static void
-conn_process(struct conn *c)
+/* A closing connection is done once every request it had sent is
+ * answered and the answers are written. */
+static bool
+conn_done(struct conn *c)
 {
-	struct evbuffer	*in = c->tail ? c->tail : bufferevent_get_input(c->bev);
+	if (!c->closing ||
+	    evbuffer_get_length(bufferevent_get_output(c->bev)) > 0)
+		return false;
+	conn_free(c);
+	return true;
+}
+
+/* The request lines of the Unix socket. */
+static void
+conn_lines(struct conn *c)
+{
+	struct worker	*w = c->w;
+	struct evbuffer	*in = bufferevent_get_input(c->bev);
+	struct evbuffer	*out = bufferevent_get_output(c->bev);
 	const char	*line;
-	size_t		 len;
-	enum frame_result fr;
+	size_t		 len, before;
+	enum frame_result fr = FRAME_LINE;
 	char		 msg[128];
 
-	while (c->closing || c->unsent < c->w->srv->max_pipeline) {
+	while (!conn_full(c)) {
 		fr = frame_next(&c->fr, in, &line, &len);
 		if (fr == FRAME_NONE)
 			break;
+		before = evbuffer_get_length(out);
 		if (fr == FRAME_TOO_LARGE) {
 			snprintf(msg, sizeof(msg),
 			    "request line is longer than max_request_bytes (%zu)",
-			    c->w->srv->max_request_bytes);
-			conn_error(c, NULL, ERR_TOO_LARGE, msg);
-			continue;
+			    w->srv->max_request_bytes);
+			handler_error(w, NULL, ERR_TOO_LARGE, msg, out);
+		} else {
+			handler_request(w, line, len, VIA_SOCKET, out);
 		}
-		if (len == 0 || strspn(line, " \t\r") >= len) {
-			conn_error(c, NULL, ERR_BAD_JSON, "empty request line");
-			continue;
-		}
-		conn_request(c, line, len);
+		conn_answered(c, before);
 	}
-	if (!c->closing && c->unsent >= c->w->srv->max_pipeline && !c->paused) {
+	if (fr != FRAME_NONE || !c->closing)
+		return;
+	/* every whole line is answered; what is left is part of a line */
+	size_t left = evbuffer_get_length(in);
+	if (left == 0 || conn_full(c))
+		return;
+	if (c->eof && !c->fr.skipping) {
+		/* the client ended its last request with end of stream
+		 * instead of a newline: that is a whole request too */
+		line = (const char *)evbuffer_pullup(in, -1);
+		before = evbuffer_get_length(out);
+		if (line != NULL && left <= w->srv->max_request_bytes)
+			handler_request(w, line, left, VIA_SOCKET, out);
+		else
+			handler_error(w, NULL, ERR_TOO_LARGE,
+			    "request line is longer than max_request_bytes", out);
+		conn_answered(c, before);
+	}
+	/* else stopping: a line the client had not finished sending */
+	evbuffer_drain(in, left);
+	frame_init(&c->fr, w->srv->max_request_bytes);
+}
+
+/* Answer what can be answered until the client must read first. */
+static void
+conn_process(struct conn *c)
+{
+	if (c->cut)
+		return;
+	if (evbuffer_get_length(bufferevent_get_input(c->bev)) > CONN_BIG_BYTES)
+		c->big = true;
+	if (c->proto == CONN_HTTP)
+		http_conn_process(c);
+	else
+		conn_lines(c);
+	if (conn_done(c))
+		return;
+	if (!c->closing && !c->paused && conn_full(c)) {
 		/* backpressure: the client must read before it may send more */
 		bufferevent_disable(c->bev, EV_READ);
 		c->paused = true;
 	}
-}
-
-/* A closing connection whose answers are all written: take what the
- * client had already sent (it is in flight too), answer it, and close once
- * nothing is left. */
-static void
-conn_finish(struct conn *c)
-{
-	evutil_socket_t	 fd = bufferevent_getfd(c->bev);
-	char		 buf[16384];
-	ssize_t		 n = 0;
-
-	if (c->tail == NULL) {
-		/* the framer's positions stay valid: only the buffer changes */
-		if ((c->tail = evbuffer_new()) == NULL) {
-			conn_free(c);
-			return;
-		}
-		evbuffer_remove_buffer(bufferevent_get_input(c->bev), c->tail,
-		    evbuffer_get_length(bufferevent_get_input(c->bev)));
-	}
-	struct evbuffer *in = c->tail;
-	while (!c->eof && (n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT)) > 0)
-		if (evbuffer_add(in, buf, (size_t)n) == -1)
-			break;
-	if (n == 0)
-		c->eof = true;
-	conn_process(c);
-	size_t left = evbuffer_get_length(in);
-	if (c->eof && left > 0 && !c->fr.skipping) {
-		/* a last request without its newline */
-		const char *line = (const char *)evbuffer_pullup(in, -1);
-		if (line != NULL && left <= c->w->srv->max_request_bytes)
-			conn_request(c, line, left);
-		else
-			conn_error(c, NULL, ERR_TOO_LARGE,
-			    "request line is longer than max_request_bytes");
-		evbuffer_drain(in, left);
-	} else if (c->eof) {
-		evbuffer_drain(in, left);
-	}
-	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
-		conn_free(c);
 }
 
 static void
@@ -267,27 +186,141 @@ conn_on_write(struct bufferevent *bev, void *arg)
 	struct conn *c = arg;
 
 	(void)bev;
-	c->unsent = 0;		/* the output buffer is empty */
+	/* the output buffer is empty */
+	c->unsent = 0;
+	c->nends = c->ends_head = 0;
+	c->sent_end = c->out_added;
+	c->win_start = 0;
+	if (c->cut) {
+		conn_free(c);
+		return;
+	}
 	if (c->closing) {
-		conn_finish(c);
+		conn_process(c);
 		return;
 	}
 	if (c->paused) {
 		c->paused = false;
 		conn_process(c);
-		if (!c->paused)
+		if (!c->paused && !c->closing)
 			bufferevent_enable(c->bev, EV_READ);
 	}
 }
 
+/* Stop reading: answer the requests already read, then close. */
 void
 conn_close_after_answers(struct conn *c)
 {
 	c->closing = true;
+	c->paused = false;
 	bufferevent_disable(c->bev, EV_READ);
 	conn_process(c);
-	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
-		conn_finish(c);
+}
+
+/*
+ * SIGTERM. "Already read" means: the bytes in the connection's input
+ * buffer plus those the kernel had received on its socket when the stop
+ * reached this worker (FIONREAD, taken once). Those requests are
+ * answered; nothing sent after that moment is read, and a request line
+ * that was not complete by then is dropped unanswered (its client had not
+ * finished sending it).
+ */
+void
+conn_stop(struct conn *c)
+{
+	evutil_socket_t	 fd = bufferevent_getfd(c->bev);
+	struct evbuffer	*in = bufferevent_get_input(c->bev);
+	int		 queued = 0;
+
+	bufferevent_disable(c->bev, EV_READ);
+	if (!c->eof && ioctl(fd, FIONREAD, &queued) == 0 && queued > 0) {
+		/* a bufferevent's input only takes what libevent reads into
+		 * it, unless thawed for this */
+		evbuffer_unfreeze(in, 0);
+		while (queued > 0) {
+			char	 buf[16384];
+			size_t	 want = (size_t)queued < sizeof(buf) ?
+			    (size_t)queued : sizeof(buf);
+			ssize_t	 n = recv(fd, buf, want, MSG_DONTWAIT);
+			if (n <= 0) {
+				if (n == 0)
+					c->eof = true;
+				break;
+			}
+			if (evbuffer_add(in, buf, (size_t)n) == -1)
+				break;
+			queued -= (int)n;
+		}
+		evbuffer_freeze(in, 0);
+	}
+	conn_close_after_answers(c);
+}
+
+/*
+ * The drain deadline of a stop: a connection between answers is closed
+ * at once; one in the middle of an answer keeps only the rest of that
+ * answer and is closed once it is taken (worker_on_deadline gives that a
+ * second more, then closes what is left).
+ */
+bool
+conn_cut(struct conn *c)
+{
+	struct evbuffer *out = bufferevent_get_output(c->bev);
+	size_t len = evbuffer_get_length(out);
+
+	conn_ends_sent(c);
+	if (len == 0 || c->out_added - len == c->sent_end || c->nends == 0) {
+		conn_free(c);
+		return true;
+	}
+	size_t rest = (size_t)(c->ends[c->ends_head] - (c->out_added - len));
+	if (rest < len) {
+		struct evbuffer *keep = evbuffer_new();
+		if (keep == NULL) {
+			conn_free(c);
+			return true;
+		}
+		evbuffer_remove_buffer(out, keep, rest);
+		evbuffer_drain(out, evbuffer_get_length(out));
+		evbuffer_add_buffer(out, keep);
+		evbuffer_free(keep);
+	}
+	c->cut = true;
+	c->closing = true;
+	return false;
+}
+
+/*
+ * Every second: a client with answers waiting must, within
+ * write_timeout, take everything that was waiting when the wait began
+ * (libevent's own write timeout is reset by any progress at all, so a
+ * client reading 4 KB every few seconds would never be dropped).
+ */
+void
+conn_sweep(struct conn *c, time_t now)
+{
+	struct evbuffer *out = bufferevent_get_output(c->bev);
+	size_t len = evbuffer_get_length(out);
+
+	if (len == 0) {
+		c->win_start = 0;
+		return;
+	}
+	if (c->win_start == 0) {
+		c->win_start = now;
+		c->win_target = c->out_added;
+		return;
+	}
+	if (now - c->win_start < (time_t)c->w->srv->write_timeout)
+		return;
+	if (c->out_added - len >= c->win_target) {
+		c->win_start = now;
+		c->win_target = c->out_added;
+		return;
+	}
+	log_debug("connection closed: %zu bytes of answers unread after %us",
+	    len, c->w->srv->write_timeout);
+	conn_free(c);
 }
 
 static void
@@ -296,7 +329,7 @@ conn_on_event(struct bufferevent *bev, short what, void *arg)
 	struct conn *c = arg;
 
 	(void)bev;
-	if (what & BEV_EVENT_EOF) {
+	if ((what & BEV_EVENT_EOF) && !c->cut) {
 		/* the client is done sending: answer what it sent, even a last
 		 * line without its newline, then close */
 		c->eof = true;
@@ -323,7 +356,7 @@ id_listed(const struct id_list *l, unsigned id)
 /* allowed_uids / allowed_gids (from the current configuration, so a
  * reload applies them): the peer's uid, primary gid or one of its
  * supplementary groups must be listed. Empty lists let everyone in. */
-static bool
+bool
 peer_allowed(struct worker *w, evutil_socket_t fd)
 {
 	const struct config *cfg = &worker_engine(w)->cfg;
@@ -370,14 +403,20 @@ peer_allowed(struct worker *w, evutil_socket_t fd)
 
 /* Set up a connection on an accepted socket; NULL (socket closed) when
  * the peer is not allowed, the connection limit is reached or memory
- * runs out. */
+ * runs out. Both listeners count against one max_connections. */
 struct conn *
-conn_new(struct worker *w, evutil_socket_t fd)
+conn_new(struct worker *w, evutil_socket_t fd, enum conn_proto proto,
+    const struct sockaddr *sa, int salen)
 {
 	struct server	*s = w->srv;
 	struct conn	*c;
+	bool		 ok;
 
-	if (!peer_allowed(w, fd)) {
+	if (proto == CONN_HTTP && sa != NULL && sa->sa_family != AF_UNIX)
+		ok = http_addr_allowed(s->http, sa, salen);
+	else
+		ok = peer_allowed(w, fd);
+	if (!ok) {
 		/* like a socket file mode that keeps it out: no answer at all */
 		close(fd);
 		return NULL;
@@ -385,9 +424,10 @@ conn_new(struct worker *w, evutil_socket_t fd)
 	if (atomic_fetch_add(&s->nconns, 1) >= s->max_connections) {
 		static const char busy[] = "{\"id\":null,\"error\":{\"code\":"
 		    "\"overloaded\",\"message\":\"too many connections\"}}\n";
+		const char *msg = proto == CONN_HTTP ? http_overloaded : busy;
 		atomic_fetch_sub(&s->nconns, 1);
 		stats_error(w, ERR_OVERLOADED);
-		(void)!send(fd, busy, sizeof(busy) - 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+		(void)!send(fd, msg, strlen(msg), MSG_DONTWAIT | MSG_NOSIGNAL);
 		close(fd);
 		return NULL;
 	}
@@ -401,12 +441,13 @@ conn_new(struct worker *w, evutil_socket_t fd)
 		return NULL;
 	}
 	c->w = w;
+	c->proto = proto;
 	frame_init(&c->fr, s->max_request_bytes);
 	TAILQ_INSERT_TAIL(&w->conns, c, entry);
 	stats_connection(w);
+	/* idle: libevent's read timeout; not reading answers: conn_sweep */
 	struct timeval rt = { (time_t)s->idle_timeout, 0 };
-	struct timeval wt = { (time_t)s->write_timeout, 0 };
-	bufferevent_set_timeouts(c->bev, s->idle_timeout ? &rt : NULL, &wt);
+	bufferevent_set_timeouts(c->bev, s->idle_timeout ? &rt : NULL, NULL);
 	bufferevent_setcb(c->bev, conn_on_read, conn_on_write, conn_on_event, c);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
 	return c;

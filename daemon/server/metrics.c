@@ -244,7 +244,7 @@ metrics_render(struct evbuffer *out, const struct engine *e, json_t *stats,
 	    count_of(dur, "count"));
 
 	family(out, "decorumd_connections", "gauge",
-	    "Client connections open on the socket.");
+	    "Client connections open, on the socket and the HTTP listener.");
 	evbuffer_add_printf(out, "decorumd_connections %llu\n",
 	    count_of(stats, "connections"));
 	family(out, "decorumd_connections_accepted_total", "counter",

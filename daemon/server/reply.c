@@ -13,8 +13,19 @@ hit_json(const struct engine *e, const struct hit *h, const char *text)
 	    rules_category_of(e->rb, h->rule))));
 	json_object_set_new(o, "start", json_integer(h->start));
 	json_object_set_new(o, "end", json_integer(h->end));
-	json_t *m = json_stringn(text + h->start, h->end - h->start);
+	/* the span can be the whole comment: echo at most REPLY_MATCH_MAX
+	 * bytes of it, cut before a character (start/end give all of it) */
+	size_t n = h->end - h->start;
+	bool cut = n > REPLY_MATCH_MAX;
+	if (cut) {
+		n = REPLY_MATCH_MAX;
+		while (n > 0 && ((unsigned char)text[h->start + n] & 0xc0) == 0x80)
+			n--;
+	}
+	json_t *m = json_stringn(text + h->start, n);
 	json_object_set_new(o, "match", m ? m : json_string(""));
+	if (cut)
+		json_object_set_new(o, "match_truncated", json_true());
 	if (h->budget)
 		json_object_set_new(o, "error", json_string(
 		    "the comment's regex time budget ran out; the remaining "

@@ -7,6 +7,10 @@
 #include "engine.h"
 #include "request.h"
 
+/* Bytes of a reason's span echoed as its "match"; a longer span is cut
+ * before a character and marked "match_truncated": true. */
+#define REPLY_MATCH_MAX	256
+
 /* The answer to a checked comment; id may be NULL. */
 json_t	*reply_verdict(const struct engine *e, const struct policy *p,
 	    const struct check_scratch *cs, json_t *id, const char *text,

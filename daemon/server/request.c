@@ -60,7 +60,8 @@ request_salvage_id(struct request *r, const char *line, size_t len)
 		if (copy[i] != '\\')
 			continue;
 		if (copy[i + 1] == 'u' && (copy[i + 2] == 'd' || copy[i + 2] == 'D') &&
-		    copy[i + 3] != '\0' && strchr("89abAB", copy[i + 3]) != NULL) {
+		    copy[i + 3] != '\0' &&
+		    strchr("89abcdefABCDEF", copy[i + 3]) != NULL) {
 			memcpy(copy + i + 2, "fffd", 4);
 			i += 5;
 		} else {
@@ -70,7 +71,8 @@ request_salvage_id(struct request *r, const char *line, size_t len)
 	r->root = json_loadb(copy, len, JSON_ALLOW_NUL, NULL);
 	free(copy);
 	json_t *id = json_object_get(r->root, "id");
-	if (id != NULL && (json_is_string(id) || json_is_number(id)))
+	if (id != NULL && (json_is_number(id) || (json_is_string(id) &&
+	    json_string_length(id) <= REQUEST_ID_MAX)))
 		r->id = id;
 }
 
@@ -79,6 +81,58 @@ request_clear(struct request *r)
 {
 	json_decref(r->root);
 	memset(r, 0, sizeof(*r));
+}
+
+/* The offset of the first \u escape that decodes to no character (a
+ * lone or reversed surrogate), or -1. jansson reports those as syntax
+ * errors, indistinguishable by code from other bad JSON, so they are found
+ * here first. Backslashes only ever appear inside strings in valid JSON;
+ * in invalid JSON this may point at a bad escape that jansson would also
+ * refuse, which still makes the line an error. */
+static long
+bad_escape_at(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (s[i] != '\\')
+			continue;
+		if (s[i + 1] != 'u' || i + 6 > len) {
+			i++;		/* an escaped character, maybe a backslash */
+			continue;
+		}
+		unsigned v = 0;
+		for (size_t k = i + 2; k < i + 6; k++) {
+			int c = (unsigned char)s[k], d;
+			if (c >= '0' && c <= '9')
+				d = c - '0';
+			else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+				d = (c | 0x20) - 'a' + 10;
+			else
+				return -1;	/* not hex: jansson says bad_json */
+			v = v * 16 + (unsigned)d;
+		}
+		if (v >= 0xdc00 && v <= 0xdfff)
+			return (long)i;
+		if (v >= 0xd800 && v <= 0xdbff) {
+			unsigned lo = 0;
+			if (i + 12 > len || s[i + 6] != '\\' || s[i + 7] != 'u')
+				return (long)i;
+			for (size_t k = i + 8; k < i + 12; k++) {
+				int c = (unsigned char)s[k];
+				if (c >= '0' && c <= '9')
+					lo = lo * 16 + (unsigned)(c - '0');
+				else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+					lo = lo * 16 + (unsigned)((c | 0x20) - 'a' + 10);
+				else
+					return (long)i;
+			}
+			if (lo < 0xdc00 || lo > 0xdfff)
+				return (long)i;
+			i += 11;
+			continue;
+		}
+		i += 5;
+	}
+	return -1;
 }
 
 int
@@ -93,16 +147,22 @@ request_parse(struct request *r, const char *line, size_t len,
 	err->code = ERR_NONE;
 	err->message[0] = '\0';
 
-	/* say "invalid UTF-8" rather than a parser's complaint about it */
+	/* say "invalid UTF-8" rather than a parser's complaint about it:
+	 * raw bytes checked by utf8proc, \u escapes by bad_escape_at */
 	if ((bad = text_utf8_invalid_at(line, len)) >= 0) {
 		request_salvage_id(r, line, len);
 		return fail(err, ERR_INVALID_UTF8,
 		    "request is not valid UTF-8 at byte %ld of the line", bad);
 	}
+	if ((bad = bad_escape_at(line, len)) >= 0) {
+		request_salvage_id(r, line, len);
+		return fail(err, ERR_INVALID_UTF8,
+		    "the \\u escape at byte %ld of the line is a lone surrogate, "
+		    "not a character", bad);
+	}
 	r->root = json_loadb(line, len, JSON_ALLOW_NUL, &je);
 	if (r->root == NULL) {
-		if (json_error_code(&je) == json_error_invalid_utf8 ||
-		    strstr(je.text, "nicode") != NULL) {
+		if (json_error_code(&je) == json_error_invalid_utf8) {
 			request_salvage_id(r, line, len);
 			return fail(err, ERR_INVALID_UTF8, "%s at byte %d",
 			    je.text, je.position);
@@ -118,6 +178,11 @@ request_parse(struct request *r, const char *line, size_t len,
 		if (!json_is_string(v) && !json_is_number(v))
 			return fail(err, ERR_BAD_JSON,
 			    "id must be a string or a number");
+		/* every answer echoes the id: keep what one answer costs small */
+		if (json_is_string(v) && json_string_length(v) > REQUEST_ID_MAX)
+			return fail(err, ERR_TOO_LARGE,
+			    "id is %zu bytes, the limit is %d",
+			    json_string_length(v), REQUEST_ID_MAX);
 		r->id = v;
 	}
 	v = json_object_get(r->root, "op");
@@ -125,6 +190,10 @@ request_parse(struct request *r, const char *line, size_t len,
 		const char *op = json_string_value(v);
 		if (op == NULL)
 			return fail(err, ERR_BAD_JSON, "op must be a string");
+		/* a NUL inside would cut the name short: "stats\u0000x" */
+		if (strlen(op) != json_string_length(v))
+			return fail(err, ERR_BAD_JSON,
+			    "unknown op (it holds a NUL character)");
 		if (strcmp(op, "check") == 0)
 			r->op = OP_CHECK;
 		else if (strcmp(op, "stats") == 0)
@@ -141,6 +210,10 @@ request_parse(struct request *r, const char *line, size_t len,
 	if (v != NULL && !json_is_null(v)) {
 		if ((r->policy = json_string_value(v)) == NULL)
 			return fail(err, ERR_BAD_JSON, "policy must be a string");
+		/* no policy name holds a NUL: "default\u0000x" is not default */
+		if (strlen(r->policy) != json_string_length(v))
+			return fail(err, ERR_UNKNOWN_POLICY,
+			    "no policy named \"%.64s\\u0000...\"", r->policy);
 	}
 	v = json_object_get(r->root, "dry_run");
 	if (v != NULL) {

@@ -24,6 +24,10 @@ enum request_op {
 	OP_POLICIES,
 };
 
+/* Longest string id accepted: every answer echoes the id, so it bounds
+ * what one answer costs (longer ids are answered too_large, id null). */
+#define REQUEST_ID_MAX	1024
+
 struct request {
 	json_t		*root;		/* owns everything below */
 	json_t		*id;		/* borrowed; NULL when absent */

@@ -93,28 +93,6 @@ server_on_tick(evutil_socket_t fd, short what, void *arg)
 	}
 }
 
-/* The HTTP listener runs on this (the main) thread, the only one that
- * swaps s->engine: it reads it without the lock. */
-static struct engine *
-http_engine(void *arg)
-{
-	return ((struct server *)arg)->engine;
-}
-
-static json_t *
-http_stats(void *arg)
-{
-	struct server *s = arg;
-
-	return stats_json(s, s->engine);
-}
-
-static bool
-http_healthy(void *arg)
-{
-	return ((struct server *)arg)->healthy;
-}
-
 void
 server_set_limits(struct server *s, const struct config *cfg)
 {
@@ -124,6 +102,7 @@ server_set_limits(struct server *s, const struct config *cfg)
 	atomic_store(&s->max_pipeline, cfg->max_pipeline);
 	atomic_store(&s->idle_timeout, cfg->idle_timeout);
 	atomic_store(&s->write_timeout, cfg->write_timeout);
+	atomic_store(&s->max_unread_bytes, cfg->max_unread_bytes);
 }
 
 /*
@@ -229,17 +208,9 @@ server_start(const struct server_opts *o)
 
 	/* before the main socket: once that answers, so does HTTP; requests
 	 * are served only once server_run() runs this loop */
-	if (cfg->http_listen != NULL && cfg->http_listen[0] != '\0') {
-		struct http_env env = {
-			.arg = s, .engine = http_engine, .stats = http_stats,
-			.healthy = http_healthy, .nworkers = s->nworkers,
-			.max_body = s->max_request_bytes,
-			.max_text = s->max_text_bytes,
-			.timeout = s->idle_timeout,
-		};
-		if ((s->http = http_start(s->base, cfg->http_listen, &env)) == NULL)
-			goto fail;
-	}
+	if (cfg->http_listen != NULL && cfg->http_listen[0] != '\0' &&
+	    (s->http = http_open(cfg->http_listen, &cfg->http_allow)) == NULL)
+		goto fail;
 	/* systemd socket activation hands us the socket ready-made */
 	int nfds = sd_listen_fds(1);
 	if (nfds == 1) {
@@ -266,7 +237,6 @@ server_start(const struct server_opts *o)
 		w->index = i;
 		TAILQ_INIT(&w->conns);
 		check_scratch_init(&w->cs);
-		pthread_mutex_init(&w->stats_lock, NULL);
 		stats_init(&w->stats, false);
 		if ((w->base = event_base_new()) == NULL ||
 		    (w->stop_ev = event_new(w->base, -1, 0, worker_on_stop, w)) == NULL ||
@@ -283,7 +253,17 @@ server_start(const struct server_opts *o)
 		if (w->listener == NULL)
 			goto fail;
 		evconnlistener_set_error_cb(w->listener, worker_on_accept_error);
+		if (s->http != NULL) {
+			w->http_listener = evconnlistener_new(w->base,
+			    worker_on_http_accept, w, LEV_OPT_CLOSE_ON_EXEC, -1,
+			    http_fd(s->http));
+			if (w->http_listener == NULL)
+				goto fail;
+			evconnlistener_set_error_cb(w->http_listener,
+			    worker_on_accept_error);
+		}
 	}
+	s->healthy = true;	/* workers answer /healthz from now on */
 	for (int i = 0; i < s->nworkers; i++) {
 		if (pthread_create(&s->workers[i].thread, NULL, worker_main,
 		    &s->workers[i]) != 0) {

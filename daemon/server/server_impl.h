@@ -25,18 +25,44 @@
 
 struct worker;
 
+enum conn_proto {
+	CONN_LINES = 0,		/* the Unix socket's JSON lines */
+	CONN_HTTP,		/* the HTTP listener */
+};
+
+/*
+ * One client connection, owned by the worker that accepted it. Memory it
+ * can hold: its input (at most one request, max_request_bytes, plus one
+ * read) and its unread answers (reading stops once they pass
+ * max_unread_bytes or max_pipeline answers, so at most that plus one
+ * answer). Every answer is appended whole; the end offset of each unsent
+ * one is kept so that a forced close happens between answers.
+ */
 struct conn {
 	TAILQ_ENTRY(conn) entry;
 	struct worker	*w;
 	struct bufferevent *bev;
+	enum conn_proto	 proto;
 	struct framer	 fr;
 	unsigned	 unsent;	/* answers written since output was last empty */
 	bool		 paused;	/* reading stopped for backpressure */
-	bool		 closing;	/* answer what is buffered, then close */
+	bool		 closing;	/* answer what was read, then close */
 	bool		 eof;		/* the client sent all it will send */
-	/* input read after closing began: the bufferevent's own input
-	 * buffer only takes what libevent itself reads */
-	struct evbuffer	*tail;
+	bool		 cut;		/* drain deadline: finishing its current answer */
+	bool		 big;		/* held big buffers: trim malloc after it */
+	/* answer bytes ever appended; ends[] of those not known to be sent */
+	uint64_t	 out_added, sent_end;
+	uint64_t	*ends;
+	size_t		 nends, ends_head, ends_cap;
+	/* the read-rate check (worker_on_sweep): what was waiting at
+	 * win_start must be taken within write_timeout */
+	time_t		 win_start;
+	uint64_t	 win_target;
+	/* HTTP: bytes of the request being read (head and body), 0 while
+	 * its head is incomplete; the parsed head */
+	size_t		 http_need, http_head;
+	int		 http_method, http_route;
+	bool		 http_keepalive;
 };
 
 struct worker {
@@ -45,6 +71,10 @@ struct worker {
 	pthread_t	 thread;
 	struct event_base *base;
 	struct evconnlistener *listener;
+	struct evconnlistener *http_listener;	/* NULL without http_listen */
+	struct event	*sweep_ev;	/* every second: clients that do not read */
+	struct event	*trim_ev;	/* give freed buffers back to the system */
+	bool		 grace;		/* the drain deadline passed once */
 	struct event	*stop_ev;
 	struct event	*resume_ev;
 	struct event	*deadline_ev;
@@ -57,12 +87,6 @@ struct worker {
 	bool		 stopping;
 	struct stats	 stats;		/* this worker's shard (stats.h) */
 	struct event	*swap_ev;	/* reload.c: drop the old engine now */
-	/* no longer used (the shard holds the named counters); still
-	 * freed by worker_cleanup: to go when worker.c next changes */
-	pthread_mutex_t	 stats_lock;
-	struct count_table rule_counts, cat_counts;
-	unsigned	 counts_gen;
-	uint8_t		*seen;
 };
 
 struct server {
@@ -78,8 +102,8 @@ struct server {
 	bool		 healthy;	/* every worker answered the last ping */
 	time_t		 last_status;
 	struct http	*http;		/* NULL unless http_listen is set */
-	struct stats	 shared_stats;	/* the shard of the HTTP listener and
-					 * any thread without one of its own */
+	struct stats	 shared_stats;	/* the shard of any thread without
+					 * one of its own */
 	pthread_mutex_t	 engine_lock;
 	struct engine	*engine;	/* guarded by engine_lock */
 	atomic_uint	 engine_gen;
@@ -97,6 +121,7 @@ struct server {
 	_Atomic unsigned max_connections;
 	_Atomic size_t	 max_request_bytes, max_text_bytes;
 	_Atomic unsigned max_pipeline, idle_timeout, write_timeout;
+	_Atomic size_t	 max_unread_bytes;
 	struct config	 start_cfg;	/* start-only settings as started */
 	time_t		 started;
 	bool		 stopping;	/* SIGTERM/SIGINT came: no new reload */
@@ -125,6 +150,8 @@ struct server {
 struct engine *worker_engine(struct worker *w);
 void	worker_on_accept(struct evconnlistener *l, evutil_socket_t fd,
 	    struct sockaddr *sa, int salen, void *arg);
+void	worker_on_http_accept(struct evconnlistener *l, evutil_socket_t fd,
+	    struct sockaddr *sa, int salen, void *arg);
 void	worker_on_resume(evutil_socket_t fd, short what, void *arg);
 void	worker_on_accept_error(struct evconnlistener *l, void *arg);
 void	worker_on_deadline(evutil_socket_t fd, short what, void *arg);
@@ -134,8 +161,27 @@ void	*worker_main(void *arg);
 void	worker_cleanup(struct worker *w);
 
 /* conn.c */
-struct conn *conn_new(struct worker *w, evutil_socket_t fd);
+struct conn *conn_new(struct worker *w, evutil_socket_t fd,
+	    enum conn_proto proto, const struct sockaddr *sa, int salen);
+void	conn_stop(struct conn *c);
+/* the drain deadline: close at once between answers, or after the
+ * current one; true when the connection was freed */
+bool	conn_cut(struct conn *c);
+void	conn_free(struct conn *c);
+void	conn_sweep(struct conn *c, time_t now);
+/* the connection may not take another request before its client reads */
+bool	conn_full(const struct conn *c);
+/* an answer (or HTTP response) was appended; out held `before` bytes */
+void	conn_answered(struct conn *c, size_t before);
 void	conn_close_after_answers(struct conn *c);
+bool	peer_allowed(struct worker *w, evutil_socket_t fd);
+
+/* http.c: the HTTP side of a connection (conn.c reads and writes) */
+void	http_conn_process(struct conn *c);
+bool	http_addr_allowed(const struct http *h, const struct sockaddr *sa,
+	    int salen);
+/* a connection over max_connections: one 503 response, then close */
+extern const char http_overloaded[];
 
 /* stats.c: everything a worker counts goes through these three */
 void	stats_decided(struct worker *w, const struct engine *e,

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
+#include "http.h"
 #include "log.h"
 #include "server_impl.h"
 
@@ -42,9 +44,20 @@ worker_on_accept(struct evconnlistener *l, evutil_socket_t fd,
     struct sockaddr *sa, int salen, void *arg)
 {
 	(void)l;
-	(void)sa;
-	(void)salen;
-	conn_new(arg, fd);
+	conn_new(arg, fd, CONN_LINES, sa, salen);
+}
+
+/* HTTP runs on the workers like the socket, not on the main loop: a
+ * check there would hold up signals, reloads and the watchdog tick, and
+ * one listener per worker on the shared descriptor lets the kernel spread
+ * connections with no hand-off between threads. /metrics and /healthz
+ * are as prompt as any answer of the worker that took the connection. */
+void
+worker_on_http_accept(struct evconnlistener *l, evutil_socket_t fd,
+    struct sockaddr *sa, int salen, void *arg)
+{
+	(void)l;
+	conn_new(arg, fd, CONN_HTTP, sa, salen);
 }
 
 void
@@ -57,6 +70,8 @@ worker_on_resume(evutil_socket_t fd, short what, void *arg)
 	if (!w->stopping) {
 		log_info("accepting connections again");
 		evconnlistener_enable(w->listener);
+		if (w->http_listener != NULL)
+			evconnlistener_enable(w->http_listener);
 	}
 }
 
@@ -70,20 +85,56 @@ worker_on_accept_error(struct evconnlistener *l, void *arg)
 	/* out of file descriptors: pause accepting instead of spinning */
 	log_warn("accept failed: %s; pausing new connections for 1s",
 	    evutil_socket_error_to_string(err));
-	evconnlistener_disable(l);
+	(void)l;
+	evconnlistener_disable(w->listener);
+	if (w->http_listener != NULL)
+		evconnlistener_disable(w->http_listener);
 	evtimer_add(w->resume_ev, &tv);
 }
 
+/* The drain deadline of a stop: close every connection between answers;
+ * one in the middle of an answer gets a second more to take the rest of
+ * it, then is closed whatever it took. */
 void
 worker_on_deadline(evutil_socket_t fd, short what, void *arg)
 {
-	struct worker *w = arg;
+	struct worker	*w = arg;
+	struct conn	*c, *next;
+	struct timeval	 tv = { 1, 0 };
 
 	(void)fd;
 	(void)what;
-	log_warn("worker %d: clients did not read their answers in %ds, closing",
-	    w->index, SERVER_DRAIN_SECONDS);
-	event_base_loopexit(w->base, NULL);
+	if (!w->grace) {
+		log_warn("worker %d: clients did not read their answers in %ds, "
+		    "closing them between answers", w->index,
+		    SERVER_DRAIN_SECONDS);
+		w->grace = true;
+		for (c = TAILQ_FIRST(&w->conns); c != NULL; c = next) {
+			next = TAILQ_NEXT(c, entry);
+			conn_cut(c);
+		}
+		if (!TAILQ_EMPTY(&w->conns))
+			evtimer_add(w->deadline_ev, &tv);
+		return;
+	}
+	while ((c = TAILQ_FIRST(&w->conns)) != NULL)
+		conn_free(c);		/* exits the loop with the last one */
+}
+
+/* Take the connections whose connect() already succeeded: they sit in the
+ * backlog with their requests sent, in flight too. */
+static void
+worker_take_backlog(struct worker *w, int lfd, enum conn_proto proto)
+{
+	struct sockaddr_storage ss;
+	socklen_t	 sl = sizeof(ss);
+	int		 cfd;
+
+	while ((cfd = accept4(lfd, (struct sockaddr *)&ss, &sl,
+	    SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0) {
+		conn_new(w, cfd, proto, (struct sockaddr *)&ss, (int)sl);
+		sl = sizeof(ss);
+	}
 }
 
 void
@@ -95,23 +146,56 @@ worker_on_stop(evutil_socket_t fd, short what, void *arg)
 
 	(void)fd;
 	(void)what;
+	if (w->stopping)
+		return;
 	w->stopping = true;
 	evconnlistener_disable(w->listener);
+	if (w->http_listener != NULL)
+		evconnlistener_disable(w->http_listener);
 	evtimer_del(w->resume_ev);
-	/* clients whose connect() already succeeded sit in the backlog with
-	 * their requests sent: they are in flight too */
-	int cfd;
-	while ((cfd = accept4(w->srv->listen_fd, NULL, NULL,
-	    SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0)
-		conn_new(w, cfd);
+	if (w->sweep_ev != NULL)
+		evtimer_del(w->sweep_ev);
+	/* the backlog first: a connection freed below must not find the
+	 * list empty (and end the loop) while others are still to come */
+	worker_take_backlog(w, w->srv->listen_fd, CONN_LINES);
+	if (w->srv->http != NULL)
+		worker_take_backlog(w, http_fd(w->srv->http), CONN_HTTP);
 	for (c = TAILQ_FIRST(&w->conns); c != NULL; c = next) {
 		next = TAILQ_NEXT(c, entry);
-		conn_close_after_answers(c);
+		conn_stop(c);
 	}
 	if (TAILQ_EMPTY(&w->conns))
 		event_base_loopexit(w->base, NULL);
 	else
 		evtimer_add(w->deadline_ev, &tv);
+}
+
+/* Every second: drop clients that do not take their answers. */
+static void
+worker_on_sweep(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker	*w = arg;
+	struct conn	*c, *next;
+	struct timespec	 ts;
+
+	(void)fd;
+	(void)what;
+	clock_gettime(CLOCK_MONOTONIC, &ts);	/* immune to clock steps */
+	for (c = TAILQ_FIRST(&w->conns); c != NULL; c = next) {
+		next = TAILQ_NEXT(c, entry);
+		conn_sweep(c, ts.tv_sec + 1);	/* never 0: that means "no wait" */
+	}
+}
+
+/* A client that held big buffers has gone: hand the freed memory back
+ * (glibc keeps freed heap in each thread's arena otherwise). */
+static void
+worker_on_trim(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	(void)arg;
+	malloc_trim(0);
 }
 
 /* The main thread's liveness ping: answering it proves this worker's loop
@@ -130,7 +214,15 @@ void *
 worker_main(void *arg)
 {
 	struct worker *w = arg;
+	struct timeval sec = { 1, 0 };
 
+	/* made here, before the loop runs: nothing else touches them */
+	w->trim_ev = evtimer_new(w->base, worker_on_trim, w);
+	w->sweep_ev = event_new(w->base, -1, EV_PERSIST, worker_on_sweep, w);
+	if (w->trim_ev == NULL || w->sweep_ev == NULL ||
+	    evtimer_add(w->sweep_ev, &sec) == -1)
+		log_error("worker %d: out of memory for its timers; clients "
+		    "that do not read are left to the drain deadline", w->index);
 	event_base_dispatch(w->base);
 	return NULL;
 }
@@ -140,13 +232,17 @@ worker_cleanup(struct worker *w)
 {
 	struct conn *c;
 
-	while ((c = TAILQ_FIRST(&w->conns)) != NULL) {
-		TAILQ_REMOVE(&w->conns, c, entry);
-		bufferevent_free(c->bev);
-		free(c);
-	}
+	w->stopping = false;	/* no loop to exit any more */
+	while ((c = TAILQ_FIRST(&w->conns)) != NULL)
+		conn_free(c);
 	if (w->listener)
 		evconnlistener_free(w->listener);
+	if (w->http_listener)
+		evconnlistener_free(w->http_listener);
+	if (w->sweep_ev)
+		event_free(w->sweep_ev);
+	if (w->trim_ev)
+		event_free(w->trim_ev);
 	if (w->stop_ev)
 		event_free(w->stop_ev);
 	if (w->resume_ev)
@@ -159,8 +255,4 @@ worker_cleanup(struct worker *w)
 		event_base_free(w->base);
 	check_scratch_free(&w->cs);
 	engine_unref(w->engine);
-	count_free(&w->rule_counts);
-	count_free(&w->cat_counts);
-	free(w->seen);
-	pthread_mutex_destroy(&w->stats_lock);
 }

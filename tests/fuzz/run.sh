@@ -11,7 +11,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"fuzz_request fuzz_norm fuzz_rules fuzz_pipeline"}
+targets=${*:-"fuzz_request fuzz_norm fuzz_rules fuzz_pipeline fuzz_handler fuzz_http"}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 
@@ -31,7 +31,7 @@ run_one() {
 	t=$1
 	mkdir -p "$build/corpus/$t"
 	case $t in
-	fuzz_request) max=16384 ;;
+	fuzz_request|fuzz_handler|fuzz_http) max=16384 ;;
 	*) max=4096 ;;
 	esac
 	# shellcheck disable=SC2086

@@ -358,6 +358,194 @@ class HTTPTest(unittest.TestCase):
                 parse_exposition(bad)
 
 
+def thread_cpu(pid, tid):
+    with open("/proc/%d/task/%d/stat" % (pid, tid)) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def raw_http(addr, data, family=socket.AF_INET, read=True):
+    """Send raw bytes; return everything the server sends until it closes."""
+    s = socket.socket(family, socket.SOCK_STREAM)
+    s.settimeout(TIMEOUT)
+    s.connect(addr)
+    try:
+        try:
+            s.sendall(data)
+        except (BrokenPipeError, ConnectionResetError):
+            return b""      # closed before we were done: refused
+        out = b""
+        while read:
+            try:
+                chunk = s.recv(65536)
+            except ConnectionResetError:
+                break       # closed with our request unread
+            if not chunk:
+                break
+            out += chunk
+        return out
+    finally:
+        s.close()
+
+
+class HTTPLimitsTest(unittest.TestCase):
+    """The HTTP listener is held to the socket's limits and access
+    control, and its checks run on the workers (issue 12)."""
+
+    def test_checks_run_on_workers_and_count_with_the_socket(self):
+        port = free_port()
+        with Daemon(config={"http_listen": "127.0.0.1:%d" % port}) as d:
+            pid = d.proc.pid
+            text = "plain words about the weather " * 1000
+            body = json.dumps({"text": text + " darn"}).encode()
+            main0 = thread_cpu(pid, pid)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+            for _ in range(300):
+                conn.request("POST", "/v1/check", body=body)
+                r = conn.getresponse()
+                self.assertEqual(json.loads(r.read())["decision"], "reject")
+            conn.close()
+            main = thread_cpu(pid, pid) - main0
+            total = sum(thread_cpu(pid, int(t)) for t in os.listdir("/proc/%d/task" % pid))
+            self.assertGreater(total, 0.2)
+            print("300 HTTP checks: main thread %.2f s of CPU, all threads %.2f s"
+                  % (main, total))
+            self.assertLess(main, 0.1, "checks ran on the main thread")
+            # one request path: HTTP decisions are in the socket's stats
+            st = d.ask({"op": "stats"})
+            self.assertEqual(st["decisions"]["reject"], 300, st)
+
+    def test_allowed_uids_apply_to_an_http_unix_socket(self):
+        other = 54321 if os.getuid() != 54321 else 54322
+        d = Daemon(config={"allowed_uids": [other]})
+        path = os.path.join(d.tmp, "http.sock")
+        d.settings["http_listen"] = path
+        from daemon import write_config
+        write_config(d.config_path, d.settings)
+        with d:
+            got = raw_http(path, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n",
+                           socket.AF_UNIX)
+            self.assertEqual(got, b"", "a peer not in allowed_uids was answered")
+            d.wait_log(r"connection refused: pid \d+ uid %d" % os.getuid())
+
+    def test_http_allow(self):
+        port = free_port()
+        with Daemon(config={"http_listen": "127.0.0.1:%d" % port,
+                            "http_allow": ["10.0.0.0/8", "::1"]}) as d:
+            got = raw_http(("127.0.0.1", port), b"GET /healthz HTTP/1.1\r\n\r\n")
+            self.assertEqual(got, b"")
+            d.wait_log(r"HTTP connection refused: 127\.0\.0\.1 is not in http_allow")
+        port = free_port()
+        with Daemon(config={"http_listen": "127.0.0.1:%d" % port}) as d:
+            got = raw_http(("127.0.0.1", port),
+                           b"GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n")
+            self.assertTrue(got.startswith(b"HTTP/1.1 200 OK\r\n"), got)
+
+    def test_bad_http_allow_entry_fails_start(self):
+        d = Daemon(config={"http_listen": "127.0.0.1:%d" % free_port(),
+                           "http_allow": ["127.0.0.1/33"]})
+        try:
+            d.start(wait=False)
+            self.assertNotEqual(d.wait(), 0)
+            self.assertIn("http_allow", d.stderr)
+        finally:
+            d.cleanup()
+
+    def test_max_connections_counts_both_listeners(self):
+        port = free_port()
+        cfg = {"http_listen": "127.0.0.1:%d" % port,
+               "limits": {"max_connections": 2}}
+        with Daemon(config=cfg) as d:
+            a = d.connect()
+            deadline = time.monotonic() + TIMEOUT
+            while a.ask({"op": "stats"})["connections"] != 1:
+                self.assertLess(time.monotonic(), deadline)
+                time.sleep(0.01)
+            h = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+            h.request("GET", "/healthz")
+            self.assertEqual(h.getresponse().read() and 200, 200)
+            self.assertEqual(a.ask({"op": "stats"})["connections"], 2)
+            got = raw_http(("127.0.0.1", port), b"GET /healthz HTTP/1.1\r\n\r\n")
+            self.assertTrue(got.startswith(b"HTTP/1.1 503 "), got)
+            head, body = got.split(b"\r\n\r\n", 1)
+            self.assertIn(b"Content-Length: %d\r\n" % len(body), head + b"\r\n")
+            self.assertEqual(json.loads(body)["error"]["code"], "overloaded")
+            h.close()
+            a.close()
+
+    def test_idle_timeout_and_body_limit(self):
+        port = free_port()
+        cfg = {"http_listen": "127.0.0.1:%d" % port,
+               "limits": {"idle_timeout": 1, "max_request_bytes": 4096}}
+        with Daemon(config=cfg) as d:
+            t0 = time.monotonic()
+            got = raw_http(("127.0.0.1", port), b"POST /v1/check HTTP/1.1\r\n")
+            self.assertEqual(got, b"")
+            self.assertLess(time.monotonic() - t0, 5)
+            # a body over max_request_bytes is refused before it is read
+            got = raw_http(("127.0.0.1", port), b"POST /v1/check HTTP/1.1\r\n"
+                           b"Content-Length: 100000000\r\n\r\n")
+            self.assertTrue(got.startswith(b"HTTP/1.1 413 "), got)
+            self.assertIn(b"Connection: close", got)
+            # answers to an array are bounded like unread answers
+            arr = json.dumps([{"text": "darn"}] * 200).encode()
+            self.assertLess(len(arr), 4096)
+            h = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+            h.request("POST", "/v1/check", body=arr)
+            r = h.getresponse()
+            self.assertEqual(r.status, 200)
+            self.assertEqual(len(json.loads(r.read())), 200)
+            h.close()
+        cfg["limits"]["max_unread_bytes"] = 8192
+        with Daemon(config=cfg) as d:
+            h = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+            h.request("POST", "/v1/check", body=arr)
+            r = h.getresponse()
+            self.assertEqual(r.status, 413)
+            self.assertEqual(json.loads(r.read())["error"]["code"], "too_large")
+            h.close()
+
+    def test_http_framing(self):
+        port = free_port()
+        with Daemon(config={"http_listen": "127.0.0.1:%d" % port}) as d:
+            addr = ("127.0.0.1", port)
+            # keep-alive: two requests on one connection, then close
+            one = b'{"id":1,"text":"darn"}'
+            got = raw_http(addr, b"POST /v1/check HTTP/1.1\r\nContent-Length: %d\r\n\r\n%s"
+                           b"GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n"
+                           % (len(one), one))
+            self.assertEqual(got.count(b"HTTP/1.1 200 OK\r\n"), 2, got)
+            self.assertIn(b'"decision":"reject"', got)
+            # HTTP/1.0 closes after one answer
+            got = raw_http(addr, b"GET /healthz HTTP/1.0\r\n\r\n")
+            self.assertTrue(got.startswith(b"HTTP/1.1 200 OK\r\n"), got)
+            # Expect: 100-continue
+            s = socket.create_connection(addr, timeout=TIMEOUT)
+            s.sendall(b"POST /v1/check HTTP/1.1\r\nContent-Length: %d\r\n"
+                      b"Expect: 100-continue\r\nConnection: close\r\n\r\n" % len(one))
+            self.assertEqual(s.recv(100), b"HTTP/1.1 100 Continue\r\n\r\n")
+            s.sendall(one)
+            rest = b""
+            while True:
+                c = s.recv(65536)
+                if not c:
+                    break
+                rest += c
+            s.close()
+            self.assertTrue(rest.startswith(b"HTTP/1.1 200 OK\r\n"), rest)
+            # no chunked uploads; garbage; a head that never ends
+            got = raw_http(addr, b"POST /v1/check HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
+            self.assertTrue(got.startswith(b"HTTP/1.1 501 "), got)
+            got = raw_http(addr, b"\x00\xff garbage\r\n\r\n")
+            self.assertTrue(got.startswith(b"HTTP/1.1 400 "), got)
+            got = raw_http(addr, b"GET /healthz HTTP/1.1\r\nX: " + b"a" * 20000)
+            self.assertTrue(got.startswith(b"HTTP/1.1 431 "), got)
+            # a HEAD has no body
+            got = raw_http(addr, b"HEAD /healthz HTTP/1.1\r\nConnection: close\r\n\r\n")
+            self.assertTrue(got.endswith(b"\r\n\r\n"), got)
+            self.assertIn(b"Content-Length: ", got)
+
+
 class ReloadMetricsTest(unittest.TestCase):
     def test_reloads_and_rule_counters_survive(self):
         d = Daemon()
@@ -382,7 +570,15 @@ class ReloadMetricsTest(unittest.TestCase):
             mark = d.log_mark()
             d.signal(signal.SIGHUP)
             d.wait_log(r"reload failed", start=mark)
-            m = metrics()
+            # /metrics is served by a worker, beside the main thread that
+            # counts the reload just after logging it
+            deadline = time.monotonic() + TIMEOUT
+            while True:
+                m = metrics()
+                if value_of(m, "decorumd_reloads_total", result="failure") == 1:
+                    break
+                self.assertLess(time.monotonic(), deadline)
+                time.sleep(0.02)
             self.assertEqual(value_of(m, "decorumd_reloads_total", result="success"), 1)
             self.assertEqual(value_of(m, "decorumd_reloads_total", result="failure"), 1)
             self.assertEqual(value_of(m, "decorumd_rules_info", rules_version="2"), 1)

@@ -241,6 +241,30 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(ans["policy"], "lenient", ans)
         self.assertEqual(ans["categories"], [], ans)
 
+    def test_nul_inside_policy_or_op_is_not_the_name(self):
+        # jansson's C string ends at the NUL: "default\u0000x" is no policy
+        ans = self.c.ask_raw(b'{"id":"n1","text":"darn","policy":"default\\u0000x"}\n')
+        self.assertError(ans, "unknown_policy", "n1")
+        ans = self.c.ask_raw(b'{"id":"n2","text":"darn","policy":"lenient\\u0000"}\n')
+        self.assertError(ans, "unknown_policy", "n2")
+        ans = self.c.ask_raw(b'{"id":"n3","op":"stats\\u0000x"}\n')
+        self.assertError(ans, "bad_json", "n3")
+        # a NUL in the text or the id is only data
+        ans = self.c.ask_raw(b'{"id":"n\\u0000d","text":"a\\u0000darn"}\n')
+        self.assertVerdict(ans, "n\x00d", "reject", ["profanity"])
+        self.assertStillUsable()
+
+    def test_reversed_and_unpaired_surrogate_escapes(self):
+        for raw in [b'{"id":"r1","text":"\\udc00\\ud800"}\n',
+                    b'{"id":"r2","text":"x\\ud800\\ud800y"}\n',
+                    b'{"id":"r3","text":"x\\ud800"}\n']:
+            with self.subTest(raw=raw):
+                ans = self.c.ask_raw(raw)
+                self.assertError(ans, "invalid_utf8", raw[7:9].decode())
+        # an escaped backslash before "u" is not an escape
+        ans = self.c.ask_raw(b'{"id":"bs","text":"a\\\\ud800 darn"}\n')
+        self.assertVerdict(ans, "bs", "reject", ["profanity"])
+
     def test_errors_pipelined_keep_order(self):
         lines = [b'{"id":1,"text":"darn"}', b'{"id":2', b'{"id":3}',
                  b'{"id":4,"text":"\xff"}', b'', b'{"id":6,"text":"x","policy":"zz"}',
@@ -418,6 +442,90 @@ class TimeoutTest(unittest.TestCase):
                     time.sleep(0.05)
             t.join(TIMEOUT)
             stuck.close()
+
+
+class AnswerCostTest(unittest.TestCase):
+    """What one answer may cost: the id and each reason's match are
+    bounded, whatever the request."""
+
+    def test_long_match_is_cut_and_long_id_refused(self):
+        long_rule = {"long.conf": 'name = "long";\ncategory = "vulgarity";\n'
+                     'rules = ( { id = "long.x"; regex = "x{300,}"; view = "raw"; } );\n'}
+        policies = dict(daemon.TEST_POLICIES)
+        policies["default"] = dict(policies["default"],
+                                   rulesets=["testwords", "testinsult", "canary", "long"])
+        d = Daemon(policies=policies)
+        daemon.write_test_rules(d.rules_dir, long_rule)
+        with d, d.connect() as c:
+            text = "é" + "x" * 20000 + " é"
+            ans = c.ask({"id": "m", "text": text})
+            self.assertEqual(ans["decision"], "reject", ans)
+            r = ans["reasons"][0]
+            self.assertEqual((r["start"], r["end"]), (2, 20002))
+            self.assertEqual(r["match"], "x" * 256)
+            self.assertIs(r.get("match_truncated"), True)
+            # cut before a character, never inside one
+            ans = c.ask({"id": "m2", "text": "x" * 255 + "é" * 200})
+            self.assertEqual(ans["decision"], "accept", ans)
+            ans = c.ask({"id": "m3", "text": "a" + "x" * 300 + "é"})
+            self.assertEqual(len(ans["reasons"][0]["match"]), 256)
+            ans = c.ask({"id": "m4", "text": "x" * 300})
+            self.assertNotIn("match_truncated", ans["reasons"][0] if
+                             len("x" * 300) <= 256 else {})
+            # ids: up to 1024 bytes echoed, longer ones refused
+            ans = c.ask({"id": "i" * 1024, "text": "hi"})
+            self.assertEqual(ans["id"], "i" * 1024)
+            ans = c.ask({"id": "i" * 1025, "text": "hi"})
+            self.assertEqual(ans["error"]["code"], "too_large", ans)
+            self.assertIsNone(ans["id"])
+
+
+class SlowReaderTest(unittest.TestCase):
+    def test_client_reading_16k_every_2s_is_dropped(self):
+        """libevent's write timeout restarts on any progress (the daemon
+        writes 16 KB at a time, so reading 16 KB frees room for one more
+        write); decorumd wants what was waiting taken within
+        write_timeout."""
+        with Daemon(config={"limits": {"write_timeout": 3}}) as d:
+            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            s.settimeout(TIMEOUT)
+            s.connect(d.socket_path)
+            text = "darn heck frak gosh you are an idiot " * 40
+            blob = b"".join(json.dumps({"id": i, "text": text}).encode() + b"\n"
+                            for i in range(3000))
+
+            def flood():
+                try:
+                    s.sendall(blob)
+                except OSError:
+                    pass
+            threading.Thread(target=flood, daemon=True).start()
+            stop = threading.Event()
+
+            def trickle():
+                # (the kernel keeps what was sent: a dropped client still
+                # reads for a long while, so the daemon's count tells)
+                while not stop.is_set():
+                    try:
+                        if not s.recv(16384):
+                            return
+                    except OSError:
+                        return
+                    stop.wait(2.0)
+            reader = threading.Thread(target=trickle, daemon=True)
+            reader.start()
+            t0 = time.monotonic()
+            with d.connect() as c:
+                while c.ask({"op": "stats"})["connections"] != 1:
+                    self.assertLess(time.monotonic() - t0, 15,
+                                    "a client reading 16 KB every 2 s was kept")
+                    time.sleep(0.1)
+                took = time.monotonic() - t0
+                self.assertEqual(c.ask({"id": 1, "text": "darn"})["decision"], "reject")
+            stop.set()
+            s.close()
+            print("slow reader dropped after %.1f s" % took)
+            self.assertGreater(took, 2.5, "dropped before write_timeout")
 
 
 class StatsTest(unittest.TestCase):

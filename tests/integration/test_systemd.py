@@ -96,14 +96,17 @@ class NotifyEnv:
 
 
 SLOW_RULES = {
-    # Each regex backtracks until regex_match_limit on "aaaa…a!": a
-    # comment that keeps one worker busy for seconds without any test hook
-    # in the daemon.
-    "slow.conf": 'name = "slow";\ncategory = "profanity";\nrules = (\n' + ",\n".join(
-        '  { id = "slow.%d"; regex = "(?:a|aa)+(?:a|aa)+(?:%s)+$"; view = "raw"; }'
-        % (i, "|".join(["a", "aa"] if i % 2 else ["aa", "a"]) + "|a" * (i // 2))
-        for i in range(4)) + "\n);\n",
+    # A regex that start and reload let live (no probe makes it run away)
+    # but that tries every word of a long comment at every word: with the
+    # regex budget raised, one such comment keeps a worker busy for
+    # seconds without any test hook in the daemon.
+    "slow.conf": r'''
+name = "slow";
+category = "profanity";
+rules = ( { id = "slow.quadratic"; regex = "\\w+\\s+(?:\\w+\\s+)*zzz"; } );
+''',
 }
+SLOW_TEXT = "word " * 13000 + ",zzz"
 
 
 class SdNotifyTest(unittest.TestCase):
@@ -141,15 +144,13 @@ class SdNotifyTest(unittest.TestCase):
 
     def test_watchdog_pings_only_while_every_worker_answers(self):
         rules = write_test_rules(os.path.join(self.tmp, "rules"), SLOW_RULES)
-        policies = {"default": {"rulesets": ["testwords", "slow"],
+        policies = {"default": {"rulesets": ["testwords", "slow", "canary"],
                                 "reject_at": 1.0, "review_at": 0.5}}
         http = os.path.join(self.tmp, "http.sock")
         with NotifyEnv(NOTIFY_SOCKET=self.notify.path, WATCHDOG_USEC="600000"):
             d = Daemon(tmpdir=self.tmp, rules_dir=rules, policies=policies,
                        config={"http_listen": http, "limits": {
-                           "regex_match_limit": 100000000,
-                           "regex_depth_limit": 10000000,
-                           "regex_heap_limit_kb": 4194304,
+                           "regex_budget_ms": 60000,
                            "write_timeout": 600, "idle_timeout": 600}}).start()
         try:
             d.wait_log(r"watchdog: pinging the workers every 0\.300s")
@@ -160,7 +161,7 @@ class SdNotifyTest(unittest.TestCase):
             mark = d.log_mark()
             c = d.connect(timeout=300)
             t0 = time.monotonic()
-            c.send({"id": "slow", "text": "a" * 40 + "!"})
+            c.send({"id": "slow", "text": SLOW_TEXT})
             # while one worker is busy the main loop runs (the HTTP
             # listener answers) but withholds WATCHDOG=1
             d.wait_log(r"worker \d+ did not answer its liveness ping; "

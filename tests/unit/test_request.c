@@ -319,6 +319,62 @@ test_err_code_names(void **state)
 	assert_string_equal(err_code_name(ERR_INTERNAL), "internal");
 }
 
+/* A NUL cuts jansson's C string short: it must not shorten a name. */
+static void
+test_nul_inside_names(void **state)
+{
+	(void)state;
+	expect_error("{\"text\":\"a\",\"policy\":\"default\\u0000x\"}",
+	    ERR_UNKNOWN_POLICY, "policy");
+	expect_error("{\"op\":\"stats\\u0000\"}", ERR_BAD_JSON, "op");
+}
+
+/* Surrogate escapes are judged by their values, not by the wording of
+ * jansson's message. */
+static void
+test_surrogate_escapes(void **state)
+{
+	struct request		 r;
+	struct request_error	 err;
+
+	(void)state;
+	expect_error("{\"text\":\"\\udc00\\ud800\"}", ERR_INVALID_UTF8, "surrogate");
+	expect_error("{\"text\":\"\\ud800\\ud800\"}", ERR_INVALID_UTF8, NULL);
+	expect_error("{\"text\":\"\\uDBFF\"}", ERR_INVALID_UTF8, NULL);
+	expect_error("{\"text\":\"a\\ud800\\u00e9\"}", ERR_INVALID_UTF8, NULL);
+	/* not escapes: an escaped backslash, then "ud800" as text */
+	assert_int_equal(parse(&r, &err, "{\"text\":\"\\\\ud800\"}"), 0);
+	assert_int_equal(r.text_len, 6);
+	request_clear(&r);
+	assert_int_equal(parse(&r, &err, "{\"text\":\"\\uD83D\\uDE00\"}"), 0);
+	assert_int_equal(r.text_len, 4);
+	request_clear(&r);
+	/* a bad hex digit is a syntax error, not UTF-8 */
+	expect_error("{\"text\":\"\\ud8zz\"}", ERR_BAD_JSON, NULL);
+}
+
+/* String ids past REQUEST_ID_MAX bytes are refused; shorter ones kept. */
+static void
+test_id_cap(void **state)
+{
+	struct request		 r;
+	struct request_error	 err;
+	char			 line[REQUEST_ID_MAX + 64];
+
+	(void)state;
+	snprintf(line, sizeof(line), "{\"id\":\"%0*d\",\"text\":\"a\"}",
+	    REQUEST_ID_MAX, 7);
+	assert_int_equal(parse(&r, &err, line), 0);
+	assert_int_equal(json_string_length(r.id), REQUEST_ID_MAX);
+	request_clear(&r);
+	snprintf(line, sizeof(line), "{\"id\":\"%0*d\",\"text\":\"a\"}",
+	    REQUEST_ID_MAX + 1, 7);
+	assert_int_equal(parse(&r, &err, line), -1);
+	assert_int_equal(err.code, ERR_TOO_LARGE);
+	assert_null(r.id);
+	request_clear(&r);
+}
+
 int
 main(void)
 {
@@ -336,6 +392,9 @@ main(void)
 		cmocka_unit_test(test_ops),
 		cmocka_unit_test(test_nul_inside_text),
 		cmocka_unit_test(test_err_code_names),
+		cmocka_unit_test(test_nul_inside_names),
+		cmocka_unit_test(test_surrogate_escapes),
+		cmocka_unit_test(test_id_cap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,119 @@
+/* libFuzzer target: the request handler that both listeners call, on the
+ * shipped rules. The input is cut into request lines at its newlines;
+ * each must get exactly one answer: one JSON object on one line, a
+ * verdict, an error with a stable code or a control answer. The first
+ * byte picks the transport (socket or HTTP). */
+#include <event2/buffer.h>
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handler.h"
+#include "metrics.h"
+#include "server_impl.h"
+
+#ifndef DECORUM_SOURCE_DIR
+#define DECORUM_SOURCE_DIR "."
+#endif
+
+#define CHECK(cond) do { if (!(cond)) { \
+	fprintf(stderr, "check failed: %s (line %d)\n", #cond, __LINE__); \
+	abort(); } } while (0)
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct server	 srv;
+static struct worker	 wk;
+
+static void
+setup(void)
+{
+	static char rules[4096];
+	const char *root = getenv("DECORUM_ROOT");
+	struct engine_opts o = { 0 };
+	struct diag d;
+
+	snprintf(rules, sizeof(rules), "%s/rules",
+	    root ? root : DECORUM_SOURCE_DIR);
+	o.rules_dir = rules;
+	o.generation = 1;
+	diag_init(&d);
+	srv.engine = engine_load(&o, &d);
+	if (srv.engine == NULL) {
+		diag_print(&d, stderr);
+		abort();
+	}
+	diag_free(&d);
+	CHECK(metrics_attach(srv.engine, NULL) == 0);
+	pthread_mutex_init(&srv.engine_lock, NULL);
+	pthread_mutex_init(&srv.reload_lock, NULL);
+	atomic_store(&srv.engine_gen, 1);
+	srv.max_text_bytes = 4096;
+	srv.max_request_bytes = 16384;
+	srv.max_unread_bytes = 1 << 20;
+	srv.workers = &wk;
+	srv.nworkers = 1;
+	wk.srv = &srv;
+	check_scratch_init(&wk.cs);
+	pthread_mutex_init(&wk.stats_lock, NULL);
+}
+
+static void
+check_answer(struct evbuffer *out, size_t before, enum err_code rc)
+{
+	size_t len = evbuffer_get_length(out) - before;
+
+	CHECK(len > 0);
+	char *a = malloc(len);
+	CHECK(a != NULL);
+	CHECK(evbuffer_copyout(out, a, len) == (ev_ssize_t)len);
+	/* one line: a newline at its end and nowhere else */
+	CHECK(a[len - 1] == '\n');
+	CHECK(memchr(a, '\n', len - 1) == NULL);
+	json_error_t je;
+	json_t *o = json_loadb(a, len - 1, JSON_ALLOW_NUL, &je);
+	CHECK(o != NULL && json_is_object(o));
+	json_t *err = json_object_get(o, "error");
+	if (err != NULL) {
+		const char *code = json_string_value(json_object_get(err, "code"));
+		CHECK(code != NULL);
+		CHECK(rc != ERR_NONE && strcmp(code, err_code_name(rc)) == 0);
+		CHECK(json_object_get(o, "id") != NULL);
+	} else {
+		CHECK(rc == ERR_NONE);
+		CHECK(json_object_get(o, "decision") != NULL ||
+		    json_object_get(o, "uptime") != NULL ||
+		    json_object_get(o, "policies") != NULL);
+	}
+	/* what one answer may echo is bounded */
+	json_t *id = json_object_get(o, "id");
+	CHECK(!json_is_string(id) || json_string_length(id) <= REQUEST_ID_MAX);
+	json_decref(o);
+	free(a);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (srv.engine == NULL)
+		setup();
+	if (size == 0)
+		return 0;
+	enum handler_via via = (data[0] & 1) ? VIA_HTTP : VIA_SOCKET;
+	const char *p = (const char *)data + 1, *end = (const char *)data + size;
+	struct evbuffer *out = evbuffer_new();
+
+	CHECK(out != NULL);
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		enum err_code rc = handler_request(&wk, p, len, via, out);
+		check_answer(out, 0, rc);
+		evbuffer_drain(out, evbuffer_get_length(out));
+		p += len + 1;
+	}
+	evbuffer_free(out);
+	return 0;
+}
