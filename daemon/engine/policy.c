@@ -1,5 +1,7 @@
 #include "policy.h"
 
+#include "severity.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,7 @@ policy_free(struct policy *p)
 	free(p->sets);
 	free(p->reject_at);
 	free(p->review_at);
+	free(p->sev);
 }
 
 void
@@ -94,6 +97,7 @@ resolve(struct policies *ps, const struct config *cfg, const struct rulebook *rb
 	state[i] = 1;
 	if (policy_alloc(p, rb, pd->name) == -1)
 		return -1;
+	size_t parent_k = 0;
 	if (pd->extend != NULL) {
 		size_t k;
 		for (k = 0; k < cfg->npolicies; k++)
@@ -111,6 +115,7 @@ resolve(struct policies *ps, const struct config *cfg, const struct rulebook *rb
 			return -1;
 		}
 		const struct policy *parent = &ps->v[k];
+		parent_k = k;
 		memcpy(p->sets, parent->sets, rb->nsets * sizeof(bool));
 		memcpy(p->reject_at, parent->reject_at,
 		    rb->ncategories * sizeof(double));
@@ -142,6 +147,9 @@ resolve(struct policies *ps, const struct config *cfg, const struct rulebook *rb
 	    "reject_at", d);
 	apply_thresholds(p->review_at, pd->review_at, pd->nreview, rb, pd,
 	    "review_at", d);
+	if (severity_policy_build(p, pd->extend != NULL ? &ps->v[parent_k] :
+	    NULL, pd, rb, d) == -1)
+		return -1;
 	state[i] = 2;
 	return 0;
 }
@@ -162,7 +170,7 @@ policies_build(struct policies *ps, const struct config *cfg,
 			return -1;
 		for (size_t s = 0; s < rb->nsets; s++)
 			ps->v[0].sets[s] = true;
-		return 0;
+		return severity_policy_build(&ps->v[0], NULL, NULL, rb, d);
 	}
 	int *state = calloc(cfg->npolicies, sizeof(int));
 	ps->v = calloc(cfg->npolicies, sizeof(*ps->v));

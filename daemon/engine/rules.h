@@ -17,6 +17,7 @@
 #include "prefilter.h"
 
 struct lexicon;
+struct rule_context;
 
 /* Entries as the admin wrote them, kept for `decorumd -t`. */
 struct rule_entries {
@@ -54,6 +55,9 @@ struct rule {
 	struct prefilter_atoms atoms;
 	bool		 prefiltered;
 	struct caps_params caps;	/* RULE_CAPS */
+	/* severity.c, context.c */
+	uint32_t	 severity;	/* index in rulebook.severities; 0: none */
+	struct rule_context *ctx;	/* context conditions, or NULL */
 };
 
 struct ruleset {
@@ -101,6 +105,8 @@ struct rulebook {
 	struct rule_owner *owners;
 	size_t		 nowners, owners_cap;
 	bool		 use_prefilter;	/* off only to compare decisions */
+	char		**severities;	/* severity tags of rules; [0] unused */
+	size_t		 nseverities;
 };
 
 struct rules_limits {
