@@ -23,6 +23,7 @@ enum cond_kind {
 struct phrase {
 	char		**w;
 	uint8_t		 n;
+	bool		 stem;		/* "word*": the last word is a prefix */
 };
 
 struct cond {
@@ -88,6 +89,8 @@ phrase_make(struct phrase *p, const char *entry)
 			*q = lower(*q);
 		p->n++;
 	}
+	size_t el = strlen(entry);
+	p->stem = el > 0 && entry[el - 1] == '*';
 	return p->n > 0 ? 0 : -1;
 }
 
@@ -276,11 +279,13 @@ context_load_rule(struct rule *r, const config_setting_t *rs,
 }
 
 static bool
-word_eq(const char *text, struct span t, const char *w)
+word_eq(const char *text, struct span t, const char *w, bool prefix)
 {
 	size_t n = t.e - t.s;
 
-	if (strlen(w) != n)
+	if (prefix && strlen(w) <= n)
+		n = strlen(w);
+	else if (strlen(w) != n)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (lower(text[t.s + i]) != w[i])
@@ -302,7 +307,8 @@ match_before(const struct cond *c, const char *text, const struct span *w,
 				break;
 			size_t first = end + 1 - p->n, k;
 			for (k = 0; k < p->n; k++)
-				if (!word_eq(text, w[first + k], p->w[k]))
+				if (!word_eq(text, w[first + k], p->w[k],
+				    p->stem && k + 1 == p->n))
 					break;
 			if (k == p->n)
 				return true;
@@ -322,7 +328,8 @@ match_after(const struct cond *c, const char *text, const struct span *w,
 		    first++) {
 			size_t k;
 			for (k = 0; k < p->n; k++)
-				if (!word_eq(text, w[first + k], p->w[k]))
+				if (!word_eq(text, w[first + k], p->w[k],
+				    p->stem && k + 1 == p->n))
 					break;
 			if (k == p->n)
 				return true;
