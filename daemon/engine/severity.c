@@ -208,3 +208,23 @@ severity_outcome(const struct policy *p, const struct rulebook *rb,
 	return (enum sev_outcome)p->sev[r->severity * rb->ncategories +
 	    r->category];
 }
+
+json_t *
+severity_policy_json(const struct policy *p, const struct rulebook *rb)
+{
+	json_t *o = json_object();
+
+	for (size_t t = 1; o != NULL && p->sev != NULL && t < rb->nseverities;
+	    t++) {
+		json_t *cats = json_object();
+		for (size_t c = 0; cats != NULL && c < rb->ncategories; c++) {
+			enum sev_outcome out = (enum sev_outcome)
+			    p->sev[t * rb->ncategories + c];
+			if (out != SEV_REJECT)
+				json_object_set_new(cats, rb->categories[c],
+				    json_string(severity_outcome_name(out)));
+		}
+		json_object_set_new(o, rb->severities[t], cats);
+	}
+	return o;
+}

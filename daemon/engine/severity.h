@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
 #include <libconfig.h>
 
 #include "diag.h"
@@ -58,6 +59,9 @@ int	severity_policy_build(struct policy *p, const struct policy *parent,
 /* What hits of rule r may do under policy p. */
 enum sev_outcome severity_outcome(const struct policy *p,
 	    const struct rulebook *rb, const struct rule *r);
+/* What p does with each severity tag that does not simply reject, for
+ * {"op":"policies"}: {"mild": {"profanity": "review", ...}, ...}. */
+json_t	*severity_policy_json(const struct policy *p, const struct rulebook *rb);
 /* "reject", "review" or "accept". */
 const char *severity_outcome_name(enum sev_outcome o);
 

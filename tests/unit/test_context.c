@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "severity.h"
 
 static const char *const insult_conf =
     "category = \"discourtesy\";\n"
@@ -234,6 +235,22 @@ test_severity(void **state)
 	    DECISION_REJECT);
 	assert_int_equal(check(x, "quiet", "so damn hard to watch"),
 	    DECISION_ACCEPT);
+	/* what {"op":"policies"} shows: only what does not simply reject */
+	json_t *j = severity_policy_json(policies_find(&x->e->policies,
+	    "default"), x->e->rb);
+	char *dump = json_dumps(j, JSON_SORT_KEYS | JSON_COMPACT);
+	assert_string_equal(dump, "{\"mild\":{\"discourtesy\":\"review\","
+	    "\"profanity\":\"review\"},\"third_party\":{\"discourtesy\":"
+	    "\"review\",\"profanity\":\"review\"}}");
+	free(dump);
+	json_decref(j);
+	j = severity_policy_json(policies_find(&x->e->policies, "kids"),
+	    x->e->rb);
+	dump = json_dumps(j, JSON_SORT_KEYS | JSON_COMPACT);
+	assert_string_equal(dump,
+	    "{\"mild\":{},\"third_party\":{\"profanity\":\"review\"}}");
+	free(dump);
+	json_decref(j);
 	/* the reasons keep every rule of the offence */
 	check(x, "default", "you are an idiot");
 	assert_int_equal(x->cs.v.nreasons, 3);
