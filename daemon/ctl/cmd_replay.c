@@ -413,6 +413,7 @@ print_report(const struct replay_report *rep, size_t examples,
 		print_counts_row(rep->files[i].name, width,
 		    &rep->files[i].counts);
 	print_counts_row("overall", width, &rep->overall);
+	replay_print_threeway(stdout, rep);
 
 	printf("\nper category (found = named in categories of a rejected "
 	    "comment)\n");

@@ -227,6 +227,78 @@ replay_fpr(const struct replay_counts *c)
 }
 
 double
+replay_false_reject_rate(const struct replay_counts *c)
+{
+	return ratio(c->ok_rejected, c->fp + c->tn);
+}
+
+double
+replay_review_load(const struct replay_counts *c)
+{
+	return ratio(c->ok_reviewed, c->fp + c->tn);
+}
+
+double
+replay_caught(const struct replay_counts *c)
+{
+	return ratio(c->bad_rejected + c->bad_reviewed, c->tp + c->fn);
+}
+
+double
+replay_caught_f1(const struct replay_counts *c)
+{
+	long held = c->bad_rejected + c->bad_reviewed;
+
+	return f1_of(held, c->ok_rejected + c->ok_reviewed,
+	    c->tp + c->fn - held);
+}
+
+double
+replay_caught_fpr(const struct replay_counts *c)
+{
+	return ratio(c->ok_rejected + c->ok_reviewed, c->fp + c->tn);
+}
+
+static void
+threeway_row(FILE *out, const char *name, int width,
+    const struct replay_counts *c)
+{
+	double	v[] = { replay_false_reject_rate(c), replay_review_load(c),
+		    replay_caught(c), replay_f1(c), replay_caught_f1(c),
+		    replay_caught_fpr(c) };
+
+	fprintf(out, "%-*s %7ld %7ld", width, name, c->fp + c->tn,
+	    c->tp + c->fn);
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		if (isnan(v[i]))
+			fprintf(out, " %8s", "-");
+		else
+			fprintf(out, " %8.4f", v[i]);
+	}
+	fputc('\n', out);
+}
+
+void
+replay_print_threeway(FILE *out, const struct replay_report *rep)
+{
+	int	width = (int)strlen("overall");
+
+	for (size_t i = 0; i < rep->n_files; i++)
+		if ((int)strlen(rep->files[i].name) > width)
+			width = (int)strlen(rep->files[i].name);
+	fprintf(out, "\nthree-way (frej = rejected acceptable, revload = "
+	    "reviewed acceptable, caught = rejected or reviewed unacceptable; "
+	    "held = reject or review)\n");
+	fprintf(out, "%-*s %7s %7s %8s %8s %8s %8s %8s %8s\n", width, "file",
+	    "ok", "bad", "frej", "revload", "caught", "f1", "held-f1",
+	    "held-fpr");
+	for (size_t i = 0; i < rep->n_files; i++)
+		threeway_row(out, rep->files[i].name, width,
+		    &rep->files[i].counts);
+	threeway_row(out, "overall", width, &rep->overall);
+}
+
+double
 replay_rule_precision(const struct replay_rule *r)
 {
 	return ratio(r->hits_bad, r->hits_bad + r->hits_ok);
@@ -379,6 +451,12 @@ static void
 count_verdict(struct replay_counts *c, int verdict, const char *decision,
     bool is_error)
 {
+	bool bad = verdict == REPLAY_TP || verdict == REPLAY_FN;
+
+	if (strcmp(decision, "reject") == 0)
+		(*(bad ? &c->bad_rejected : &c->ok_rejected))++;
+	else if (strcmp(decision, "review") == 0)
+		(*(bad ? &c->bad_reviewed : &c->ok_reviewed))++;
 	switch (verdict) {
 	case REPLAY_TP: c->tp++; break;
 	case REPLAY_FP: c->fp++; break;
@@ -751,7 +829,7 @@ replay_finish(struct replay *r)
 static json_t *
 counts_json(const struct replay_counts *c)
 {
-	return json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:o,s:o,s:o,s:o}",
+	json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:o,s:o,s:o,s:o}",
 	    "comments", (json_int_t)replay_total(c),
 	    "tp", (json_int_t)c->tp, "fp", (json_int_t)c->fp,
 	    "fn", (json_int_t)c->fn, "tn", (json_int_t)c->tn,
@@ -761,6 +839,19 @@ counts_json(const struct replay_counts *c)
 	    "recall", number_or_null(replay_recall(c)),
 	    "f1", number_or_null(replay_f1(c)),
 	    "fpr", number_or_null(replay_fpr(c)));
+	json_t *t = json_pack("{s:o,s:o,s:o,s:o,s:o}",
+	    "false_reject_rate", number_or_null(replay_false_reject_rate(c)),
+	    "review_load", number_or_null(replay_review_load(c)),
+	    "caught", number_or_null(replay_caught(c)),
+	    "held_f1", number_or_null(replay_caught_f1(c)),
+	    "held_fpr", number_or_null(replay_caught_fpr(c)));
+
+	if (o == NULL || t == NULL || json_object_update(o, t) != 0) {
+		json_decref(o);
+		o = NULL;
+	}
+	json_decref(t);
+	return o;
 }
 
 static json_t *

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include <jansson.h>
 
@@ -23,6 +24,10 @@ struct replay_counts {
 	long	tp, fp, fn, tn;
 	long	reviews;	/* answers whose decision was review */
 	long	errors;		/* error answers (counted as accepted) */
+	/* three-way, whatever review_rejects says: acceptable comments
+	 * rejected and held for review, unacceptable ones rejected or held */
+	long	ok_rejected, ok_reviewed;
+	long	bad_rejected, bad_reviewed;
 };
 
 /* A figure is NAN when undefined (a zero denominator). */
@@ -31,6 +36,15 @@ double	replay_precision(const struct replay_counts *c);
 double	replay_recall(const struct replay_counts *c);
 double	replay_f1(const struct replay_counts *c);
 double	replay_fpr(const struct replay_counts *c);
+/* Three-way figures: rejected share of the acceptable comments (the
+ * costliest error), reviewed share of the acceptable ones (a moderator's
+ * load), and held share (rejected or reviewed) of the unacceptable ones;
+ * then F1 and false-positive rate with a review counted as caught. */
+double	replay_false_reject_rate(const struct replay_counts *c);
+double	replay_review_load(const struct replay_counts *c);
+double	replay_caught(const struct replay_counts *c);
+double	replay_caught_f1(const struct replay_counts *c);
+double	replay_caught_fpr(const struct replay_counts *c);
 
 struct replay_file {
 	char			*name;
@@ -110,6 +124,10 @@ const struct replay_report *replay_finish(struct replay *r);
  * most max_examples false positives and negatives. NULL when out of memory. */
 json_t		*replay_report_json(const struct replay_report *rep,
 		    size_t max_examples);
+
+/* The three-way table (false reject, review load, caught, and F1/FPR with
+ * review as caught) per file and overall, as decorumctl replay prints it. */
+void		 replay_print_threeway(FILE *out, const struct replay_report *rep);
 
 /* Whether a result line counts as rejected. */
 bool		 replay_is_rejected(const json_t *line, bool review_rejects);

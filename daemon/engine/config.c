@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "severity.h"
+
 #include <errno.h>
 #include <grp.h>
 #include <libconfig.h>
@@ -246,6 +248,7 @@ policy_def_free(struct policy_def *p)
 		free(p->review_at[i].category);
 	free(p->reject_at);
 	free(p->review_at);
+	severity_defs_free(p);
 	free(p->file);
 }
 
@@ -397,7 +400,7 @@ load_policies(struct config *cfg, const config_setting_t *ps, struct diag *d,
     const char *file)
 {
 	static const char *const known[] = { "rulesets", "reject_at",
-		"review_at", "extend", "description", NULL };
+		"review_at", "extend", "description", "severity", NULL };
 	int n;
 
 	if (!config_setting_is_group(ps)) {
@@ -487,6 +490,8 @@ load_policies(struct config *cfg, const config_setting_t *ps, struct diag *d,
 		if ((t = config_setting_get_member(p, "review_at")) != NULL)
 			load_thresholds(t, &pd->review_at, &pd->nreview, d, file,
 			    "review_at");
+		if ((t = config_setting_get_member(p, "severity")) != NULL)
+			severity_defs_load(pd, t, file, d);
 	}
 }
 

@@ -31,6 +31,8 @@ struct threshold {
 	double		 value;
 };
 
+struct severity_def;
+
 struct policy_def {
 	char		*name;
 	char		*extend;
@@ -39,6 +41,8 @@ struct policy_def {
 	bool		 has_rulesets;
 	struct threshold *reject_at, *review_at;
 	size_t		 nreject, nreview;
+	struct severity_def *severity;	/* severity.c */
+	size_t		 nseverity;
 	char		*file;
 	int		 line;
 };

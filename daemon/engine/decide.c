@@ -19,6 +19,7 @@ verdict_free(struct verdict *v)
 	free(v->counted);
 	free(v->reasons);
 	free(v->shadow);
+	offence_scratch_free(&v->os);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -83,7 +84,6 @@ decide(struct verdict *v, const struct rulebook *rb, const struct policy *p,
 	v->nreasons = v->nshadow = 0;
 	v->decision = DECISION_ACCEPT;
 
-	/* a rule adds its weight once, however often it matched */
 	for (size_t i = 0; i < ms->nhits; i++) {
 		const struct hit *h = &ms->hits[i];
 		const struct rule *r = &rb->rules[h->rule];
@@ -100,15 +100,16 @@ decide(struct verdict *v, const struct rulebook *rb, const struct policy *p,
 				v->cat_state[r->category] = DECISION_REVIEW;
 			continue;
 		}
-		if (!v->counted[h->rule]) {
-			v->counted[h->rule] = 1;
-			v->scores[r->category] += r->weight;
-		}
 	}
+	/* each offence counts once; hits whose severity the policy holds
+	 * for review count in scores but not in os.firm (offence.c) */
+	if (offence_score(&v->os, rb, p, ms, v->scores) == -1)
+		return -1;
 	for (size_t c = 0; c < rb->ncategories; c++) {
-		if (v->scores[c] >= p->reject_at[c])
+		if (v->os.firm[c] >= p->reject_at[c])
 			v->cat_state[c] = DECISION_REJECT;
-		else if (v->scores[c] >= p->review_at[c] &&
+		else if ((v->scores[c] >= p->review_at[c] ||
+		    v->scores[c] >= p->reject_at[c]) &&
 		    v->cat_state[c] < DECISION_REVIEW)
 			v->cat_state[c] = DECISION_REVIEW;
 		if (v->cat_state[c] > v->decision)

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "match.h"
+#include "offence.h"
 #include "policy.h"
 #include "rules.h"
 
@@ -25,6 +26,7 @@ struct verdict {
 	/* indexes into the match hits */
 	uint32_t	*reasons, *shadow;
 	size_t		 nreasons, nshadow, idx_cap;
+	struct offence_scratch os;	/* offence.c */
 };
 
 void	verdict_init(struct verdict *v);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "context.h"
 #include "lexicon.h"
 #include "rulebook.h"
 
@@ -454,5 +455,6 @@ match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
 		for (size_t i = 0; i < ms->nhits; i++)
 			if (!ms->hits[i].limit)
 				ms->hits[i].suppressed = hit_allowed(ms, &ms->hits[i]);
+	context_apply(ms);	/* rules' context conditions: context.c */
 	return ms->oom ? -1 : 0;
 }

@@ -1,5 +1,7 @@
 #include "policy.h"
 
+#include "severity.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,7 @@ policy_free(struct policy *p)
 	free(p->sets);
 	free(p->reject_at);
 	free(p->review_at);
+	free(p->sev);
 }
 
 void
@@ -109,6 +112,7 @@ resolve(struct policies *ps, const struct config *cfg, const struct rulebook *rb
 		state[i] = 3;
 		return -1;
 	}
+	size_t parent_k = 0;
 	if (pd->extend != NULL) {
 		size_t k;
 		for (k = 0; k < cfg->npolicies; k++)
@@ -126,6 +130,7 @@ resolve(struct policies *ps, const struct config *cfg, const struct rulebook *rb
 			return -1;
 		}
 		const struct policy *parent = &ps->v[k];
+		parent_k = k;
 		memcpy(p->sets, parent->sets, rb->nsets * sizeof(bool));
 		memcpy(p->reject_at, parent->reject_at,
 		    rb->ncategories * sizeof(double));
@@ -162,6 +167,11 @@ resolve(struct policies *ps, const struct config *cfg, const struct rulebook *rb
 	    "reject_at", d);
 	apply_thresholds(p->review_at, pd->review_at, pd->nreview, rb, pd,
 	    "review_at", d);
+	if (severity_policy_build(p, pd->extend != NULL ? &ps->v[parent_k] :
+	    NULL, pd, rb, d) == -1) {
+		state[i] = 2;	/* reported; go on with the rest */
+		return -1;
+	}
 	state[i] = 2;
 	return 0;
 }
@@ -182,7 +192,7 @@ policies_build(struct policies *ps, const struct config *cfg,
 			goto oom;
 		for (size_t s = 0; s < rb->nsets; s++)
 			ps->v[0].sets[s] = true;
-		return 0;
+		return severity_policy_build(&ps->v[0], NULL, NULL, rb, d);
 	}
 	int *state = calloc(cfg->npolicies, sizeof(int));
 	ps->v = calloc(cfg->npolicies, sizeof(*ps->v));

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "config.h"
 #include "diag.h"
@@ -19,6 +20,7 @@ struct policy {
 	bool		*sets;		/* [rb->nsets] */
 	double		*reject_at;	/* [rb->ncategories]; INFINITY: never */
 	double		*review_at;	/* [rb->ncategories]; INFINITY: never */
+	uint8_t		*sev;		/* severity.c: [severity][category] */
 };
 
 struct policies {

@@ -18,6 +18,7 @@
 #include "rules.h"
 
 struct lexicon;
+struct rule_context;
 
 /* Entries as the admin wrote them, kept for `decorumd -t`. */
 struct rule_entries {
@@ -56,6 +57,9 @@ struct rule {
 	bool		 prefiltered;
 	bool		 whole_search;	/* \G: one pcre2_match per search */
 	struct caps_params caps;	/* RULE_CAPS */
+	/* severity.c, context.c */
+	uint32_t	 severity;	/* index in rulebook.severities; 0: none */
+	struct rule_context *ctx;	/* context conditions, or NULL */
 };
 
 struct ruleset {
@@ -102,6 +106,8 @@ struct rulebook {
 	size_t		 ngroups;
 	struct rule_owner *owners;
 	size_t		 nowners, owners_cap;
+	char		**severities;	/* severity tags of rules; [0] unused */
+	size_t		 nseverities;
 };
 
 #endif

@@ -10,10 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "context.h"
 #include "fold.h"
 #include "lexicon.h"
 #include "readfile.h"
 #include "rules_load.h"
+#include "severity.h"
 #include "syntax.h"
 
 /* A named word list of one rule file. */
@@ -143,12 +145,26 @@ load_caps(struct loader *ld, struct rule *r, const config_setting_t *caps,
 	}
 }
 
+/* context.c resolves a rule's "@name" through this */
+static const char *const *
+context_list(void *arg, const char *name, size_t *n)
+{
+	const struct wlist *wl = list_find(arg, name, strlen(name));
+
+	if (wl == NULL)
+		return NULL;
+	*n = wl->n;
+	return (const char *const *)wl->entries;
+}
+
 static void
 load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
     config_setting_t *rs, const char *file)
 {
 	static const char *const known[] = { "id", "description", "words",
-	    "regex", "caps", "view", "weight", "mode", "except", NULL };
+	    "regex", "caps", "view", "weight", "mode", "except", "severity",
+	    "unless_after", "only_after", "unless_before", "unless_quoted",
+	    NULL };
 	struct rulebook	*rb = ld->rb;
 	int		 line = setting_line(rs);
 	const char	*id, *s;
@@ -276,6 +292,9 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 			r->has_except = true;
 		entries_keep(&r->except, &sv, setting_line(except));
 	}
+	/* severity (severity.c) and context conditions (context.c) */
+	severity_load_rule(rb, r, rs, file, ld->d);
+	context_load_rule(r, rs, file, ld->d, context_list, ld);
 }
 
 static void
@@ -443,6 +462,7 @@ rules_free(struct rulebook *rb)
 		entries_free(&rb->rules[i].words);
 		entries_free(&rb->rules[i].except);
 		prefilter_atoms_free(&rb->rules[i].atoms);
+		context_free(rb->rules[i].ctx);
 	}
 	for (size_t i = 0; i < rb->nsets; i++) {
 		free(rb->sets[i].name);
@@ -461,6 +481,7 @@ rules_free(struct rulebook *rb)
 	free(rb->groups);
 	free(rb->categories);
 	free(rb->owners);
+	severity_names_free(rb);
 	free(rb);
 }
 

@@ -9,6 +9,7 @@
 #include "metrics.h"
 #include "reply.h"
 #include "server_impl.h"
+#include "severity.h"
 
 static int
 out_add(const char *buf, size_t size, void *ctx)
@@ -87,6 +88,8 @@ policies_json(struct engine *e)
 		json_object_set_new(po, "rulesets", sets);
 		json_object_set_new(po, "reject_at", rej);
 		json_object_set_new(po, "review_at", rev);
+		json_object_set_new(po, "severity",	/* severity.c */
+		    severity_policy_json(p, e->rb));
 		json_array_append_new(arr, po);
 	}
 	json_object_set_new(o, "policies", arr);

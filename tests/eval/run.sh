@@ -10,8 +10,10 @@
 # (node_modules present, node installed), runs every peer on the same file.
 # Then it prints one comparison table per file with the peers' scorer
 # (score.py: reject-vs-accept precision, recall, F1, false positive rate and
-# recall per category; review counts as accept). The daemon is stopped at the
-# end. When ../shared is absent it says so and exits 0.
+# recall per category; review counts as accept), then decorumd's three-way
+# figures for that file (false-reject rate, review load, caught, and F1/FPR
+# with review counted as caught), and at the end the three-way table of all
+# files together. The daemon is stopped at the end. When ../shared is absent it says so and exits 0.
 set -eu
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -101,5 +103,12 @@ for f in "$@"; do
 	echo
 	# shellcheck disable=SC2086
 	python3 "$score" "$f" $preds || status=1
+	sed -n '/^three-way/,/^overall/p' "$out/replay.txt"
 done
+# three-way, per file and overall, in one table
+if [ $# -gt 1 ]; then
+	echo
+	"$build/decorumctl" -s "$sock" replay "$@" >"$tmp/all.txt" 2>&1 || status=1
+	sed -n '/^three-way/,/^overall/p' "$tmp/all.txt"
+fi
 exit $status

@@ -191,6 +191,52 @@ test_examples(void **state)
 
 /* With reviews as rejections t4 becomes TP and t8 FP:
  * tp=3 fp=2 fn=1 tn=2; racism found; profanity fp 3. */
+/* Three-way, whatever review_rejects says. Acceptable: t3 reject, t5 t7
+ * accept, t8 review -> false reject 1/4, review load 1/4. Unacceptable:
+ * t1 t2 reject, t4 review, 7 error -> caught 3/4. Held as positive:
+ * tp 3 fp 2 fn 1 -> F1 6/9, FPR 2/4. File f2: acceptable t5 t7 t8, so
+ * false reject 0, review load 1/3; unacceptable t4 (review), 7 -> 1/2. */
+static void
+test_threeway(void **state)
+{
+	for (int rr = 0; rr < 2; rr++) {
+		struct replay			*r = score_corpus(rr == 1);
+		const struct replay_report	*rep = replay_finish(r);
+		const struct replay_counts	*c = &rep->overall;
+
+		(void)state;
+		assert_float_equal(replay_false_reject_rate(c), 0.25, 1e-9);
+		assert_float_equal(replay_review_load(c), 0.25, 1e-9);
+		assert_float_equal(replay_caught(c), 0.75, 1e-9);
+		assert_float_equal(replay_caught_f1(c), 6.0 / 9, 1e-9);
+		assert_float_equal(replay_caught_fpr(c), 0.5, 1e-9);
+		c = &rep->files[1].counts;
+		assert_float_equal(replay_false_reject_rate(c), 0.0, 1e-9);
+		assert_float_equal(replay_review_load(c), 1.0 / 3, 1e-9);
+		assert_float_equal(replay_caught(c), 0.5, 1e-9);
+
+		json_t *o = replay_report_json(rep, 0);
+		json_t *ov = json_object_get(o, "overall");
+		assert_float_equal(json_real_value(json_object_get(ov,
+		    "false_reject_rate")), 0.25, 1e-9);
+		assert_float_equal(json_real_value(json_object_get(ov,
+		    "review_load")), 0.25, 1e-9);
+		assert_float_equal(json_real_value(json_object_get(ov,
+		    "caught")), 0.75, 1e-9);
+		json_decref(o);
+
+		char	*buf = NULL;
+		size_t	 len = 0;
+		FILE	*f = open_memstream(&buf, &len);
+		replay_print_threeway(f, rep);
+		fclose(f);
+		assert_non_null(strstr(buf,
+		    "overall       4       4   0.2500   0.2500   0.7500"));
+		free(buf);
+		replay_free(r);
+	}
+}
+
 static void
 test_review_rejects(void **state)
 {
@@ -416,6 +462,7 @@ main(void)
 		cmocka_unit_test(test_categories),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_examples),
+		cmocka_unit_test(test_threeway),
 		cmocka_unit_test(test_review_rejects),
 		cmocka_unit_test(test_json_report),
 		cmocka_unit_test(test_add_after_finish),
