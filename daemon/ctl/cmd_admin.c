@@ -109,10 +109,16 @@ ask(struct client *c, const char *line)
 }
 
 static json_int_t
-reload_count(const json_t *stats)
+reload_field(const json_t *stats, const char *name)
 {
 	return json_integer_value(json_object_get(json_object_get(stats,
-	    "reload"), "count"));
+	    "reload"), name));
+}
+
+static json_int_t
+reload_count(const json_t *stats)
+{
+	return reload_field(stats, "count");
 }
 
 /* Print the last reload's outcome from a stats answer; 0 when it
@@ -207,7 +213,10 @@ cmd_reload(const char *socket_path, int argc, char **argv)
 		    "--status'", (long)pid, (long long)said);
 		goto out;
 	}
-	json_int_t before = reload_count(st);
+	/* SIGHUPs that come while a reload compiles are merged into one
+	 * more reload: ours is answered once the daemon says a finished
+	 * reload began after it (reload.covered), not when any reload ends */
+	json_int_t ours = reload_field(st, "requests") + 1;
 	const char *v0 = json_string_value(json_object_get(st, "rules_version"));
 	char old_version[64];
 	snprintf(old_version, sizeof(old_version), "%s", v0 ? v0 : "");
@@ -216,14 +225,14 @@ cmd_reload(const char *socket_path, int argc, char **argv)
 		    strerror(errno));
 		goto out;
 	}
-	/* wait until the daemon has tried: its reload count moves (a failed
-	 * reload leaves rules_version as it was) */
+	/* wait until the daemon has tried (a failed reload leaves
+	 * rules_version as it was) */
 	deadline = ctl_now() + timeout;
 	for (;;) {
 		json_decref(st);
 		if ((st = ask(c, stats_req)) == NULL)
 			goto out;
-		if (reload_count(st) > before)
+		if (reload_field(st, "covered") >= ours)
 			break;
 		if (ctl_now() > deadline) {
 			ctl_warn("no reload within %gs (rules version %s)", timeout,
