@@ -16,7 +16,6 @@ verdict_free(struct verdict *v)
 {
 	free(v->cat_state);
 	free(v->scores);
-	free(v->counted);
 	free(v->reasons);
 	free(v->shadow);
 	offence_scratch_free(&v->os);
@@ -50,13 +49,6 @@ verdict_reserve(struct verdict *v, const struct rulebook *rb, size_t nhits)
 			return -1;
 		v->ncats_cap = rb->ncategories;
 	}
-	if (v->nrules_cap < rb->nrules) {
-		uint8_t *c = realloc(v->counted, rb->nrules);
-		if (c == NULL)
-			return -1;
-		v->counted = c;
-		v->nrules_cap = rb->nrules;
-	}
 	if (v->idx_cap < nhits) {
 		uint32_t *r = realloc(v->reasons, nhits * sizeof(uint32_t));
 		if (r != NULL)
@@ -78,7 +70,6 @@ decide(struct verdict *v, const struct rulebook *rb, const struct policy *p,
 	if (verdict_reserve(v, rb, ms->nhits) == -1)
 		return -1;
 	memset(v->cat_state, 0, rb->ncategories);
-	memset(v->counted, 0, rb->nrules);
 	for (size_t c = 0; c < rb->ncategories; c++)
 		v->scores[c] = 0;
 	v->nreasons = v->nshadow = 0;

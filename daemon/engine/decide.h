@@ -21,8 +21,7 @@ struct verdict {
 	/* per category: 0 nothing, DECISION_REVIEW or DECISION_REJECT */
 	uint8_t		*cat_state;
 	double		*scores;
-	uint8_t		*counted;	/* per rule: already scored */
-	size_t		 ncats_cap, nrules_cap;
+	size_t		 ncats_cap;
 	/* indexes into the match hits */
 	uint32_t	*reasons, *shadow;
 	size_t		 nreasons, nshadow, idx_cap;

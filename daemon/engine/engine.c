@@ -91,7 +91,6 @@ engine_unref(struct engine *e)
 	policies_free(&e->policies);
 	rules_free(e->rb);
 	config_free(&e->cfg);
-	free(e->metrics);
 	free(e);
 }
 

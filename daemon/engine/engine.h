@@ -22,7 +22,6 @@ struct engine {
 	struct policies	 policies;
 	struct rules_limits limits;
 	char		 version[24];
-	void		*metrics;	/* counters of this engine (metrics.c); freed with it */
 };
 
 /* What a caller may override from the command line. */

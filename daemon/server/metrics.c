@@ -9,8 +9,6 @@
 #include "request.h"
 #include "stats.h"
 
-static struct stats *_Atomic shared_shard;
-
 uint64_t
 metrics_now_ns(void)
 {
@@ -18,40 +16,6 @@ metrics_now_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-void
-metrics_use(struct stats *shared)
-{
-	atomic_store(&shared_shard, shared);
-}
-
-void
-metrics_decision(const struct engine *e, const struct check_scratch *cs,
-    bool dry_run, uint64_t latency_ns)
-{
-	struct stats *st = atomic_load(&shared_shard);
-
-	if (st != NULL)
-		stats_count_decision(st, e, cs, dry_run, latency_ns);
-}
-
-void
-metrics_http_error(int code)
-{
-	struct stats *st = atomic_load(&shared_shard);
-
-	if (st != NULL)
-		stats_count_error(st, (enum err_code)code);
-}
-
-void
-metrics_http_request(void)
-{
-	struct stats *st = atomic_load(&shared_shard);
-
-	if (st != NULL)
-		stats_count_http_request(st);
 }
 
 /* A label value with \, " and newline escaped, as the format requires. */

@@ -149,8 +149,6 @@ server_start(const struct server_opts *o)
 	s->started = time(NULL);
 	pthread_mutex_init(&s->engine_lock, NULL);
 	pthread_mutex_init(&s->reload_lock, NULL);
-	stats_init(&s->shared_stats, true);
-	metrics_use(&s->shared_stats);
 	signal(SIGPIPE, SIG_IGN);
 	malloc_arenas();
 	if (evthread_use_pthreads() == -1) {
@@ -237,7 +235,7 @@ server_start(const struct server_opts *o)
 		w->index = i;
 		TAILQ_INIT(&w->conns);
 		check_scratch_init(&w->cs);
-		stats_init(&w->stats, false);
+		stats_init(&w->stats);
 		if ((w->base = event_base_new()) == NULL ||
 		    (w->stop_ev = event_new(w->base, -1, 0, worker_on_stop, w)) == NULL ||
 		    (w->resume_ev = evtimer_new(w->base, worker_on_resume, w)) == NULL ||
@@ -356,8 +354,6 @@ server_free(struct server *s)
 	pthread_mutex_destroy(&s->engine_lock);
 	pthread_mutex_destroy(&s->reload_lock);
 	config_free(&s->start_cfg);
-	metrics_use(NULL);
-	stats_destroy(&s->shared_stats);
 	json_decref(s->reload_errors);
 	json_decref(s->reload_warnings);
 	free(s);

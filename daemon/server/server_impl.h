@@ -102,8 +102,6 @@ struct server {
 	bool		 healthy;	/* every worker answered the last ping */
 	time_t		 last_status;
 	struct http	*http;		/* NULL unless http_listen is set */
-	struct stats	 shared_stats;	/* the shard of any thread without
-					 * one of its own */
 	pthread_mutex_t	 engine_lock;
 	struct engine	*engine;	/* guarded by engine_lock */
 	atomic_uint	 engine_gen;

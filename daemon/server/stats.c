@@ -16,11 +16,10 @@ const double stats_buckets[STATS_NBUCKETS] = { 0.00001, 0.000025, 0.00005,
 static const char *const decision_names[] = { "accept", "review", "reject" };
 
 void
-stats_init(struct stats *st, bool shared)
+stats_init(struct stats *st)
 {
 	memset(st, 0, sizeof(*st));
 	pthread_mutex_init(&st->lock, NULL);
-	st->shared = shared;
 }
 
 void
@@ -139,11 +138,9 @@ stats_count_named(struct stats *st, const struct engine *e,
 	const struct verdict	*v = &cs->v;
 
 	if (strcmp(st->version, e->version) != 0) {
-		if (!st->shared)
-			pthread_mutex_lock(&st->lock);
+		pthread_mutex_lock(&st->lock);
 		int rc = stats_index(st, e);
-		if (!st->shared)
-			pthread_mutex_unlock(&st->lock);
+		pthread_mutex_unlock(&st->lock);
 		if (rc == -1)
 			return;
 	}
@@ -180,8 +177,6 @@ stats_count_decision(struct stats *st, const struct engine *e,
 	for (b = 0; b < STATS_NBUCKETS; b++)
 		if ((double)latency_ns <= stats_buckets[b] * 1e9)
 			break;
-	if (st->shared)
-		pthread_mutex_lock(&st->lock);
 	atomic_fetch_add_explicit(&st->latency[b], 1, memory_order_relaxed);
 	atomic_fetch_add_explicit(&st->latency_ns, latency_ns,
 	    memory_order_relaxed);
@@ -193,8 +188,6 @@ stats_count_decision(struct stats *st, const struct engine *e,
 		    memory_order_relaxed);
 		stats_count_named(st, e, cs);
 	}
-	if (st->shared)
-		pthread_mutex_unlock(&st->lock);
 }
 
 void
@@ -339,9 +332,9 @@ stats_sum_decisions(struct stats *const *shards, size_t n)
 	return total;
 }
 
-/* ---- the server's shards: one per worker, one shared (HTTP, main) ---- */
+/* ---- the server's shards: one per worker ---- */
 
-/* The shards of s, in a caller's array of nworkers + 1. */
+/* The shards of s, in a caller's array of nworkers. */
 static size_t
 server_shards(struct server *s, struct stats **v)
 {
@@ -349,14 +342,13 @@ server_shards(struct server *s, struct stats **v)
 
 	for (int i = 0; i < s->nworkers; i++)
 		v[n++] = &s->workers[i].stats;
-	v[n++] = &s->shared_stats;
 	return n;
 }
 
 unsigned long long
 stats_decisions_total(struct server *s)
 {
-	struct stats *v[s->nworkers + 1];
+	struct stats *v[s->nworkers];
 
 	return stats_sum_decisions(v, server_shards(s, v));
 }
@@ -364,7 +356,7 @@ stats_decisions_total(struct server *s)
 json_t *
 stats_json(struct server *s, struct engine *e)
 {
-	struct stats *v[s->nworkers + 1];
+	struct stats *v[s->nworkers];
 	size_t n = server_shards(s, v);
 	json_t *o = json_object();
 

@@ -45,8 +45,7 @@ struct count_table {
 };
 
 struct stats {
-	pthread_mutex_t	 lock;		/* the tables' shape; all of a shared shard */
-	bool		 shared;	/* more than one thread counts here */
+	pthread_mutex_t	 lock;		/* the tables' shape */
 	atomic_ullong	 decisions[3];	/* by enum decision, dry runs apart */
 	atomic_ullong	 dry_runs[3];
 	atomic_ullong	 errors[ERR_INTERNAL + 1];
@@ -59,7 +58,7 @@ struct stats {
 	uint8_t		*seen;		/* [its rules]: counted this comment */
 };
 
-void	stats_init(struct stats *st, bool shared);
+void	stats_init(struct stats *st);
 void	stats_destroy(struct stats *st);
 
 /* One checked comment: decision (or dry run), latency, and unless a dry

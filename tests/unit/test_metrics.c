@@ -26,7 +26,7 @@ struct fx {
 	char		 rules[96];
 	struct engine	*e;
 	struct check_scratch cs;
-	struct stats	 shard[2];	/* a worker's, and the shared one */
+	struct stats	 shard[2];	/* two workers' */
 };
 
 static void
@@ -77,9 +77,8 @@ setup(void **state)
 	    "  regex = \"\\\\bdecorum-test-reject-7a3f\\\\b\"; } );\n");
 	fx->e = load(fx, 1);
 	check_scratch_init(&fx->cs);
-	stats_init(&fx->shard[0], false);
-	stats_init(&fx->shard[1], true);
-	metrics_use(&fx->shard[1]);
+	stats_init(&fx->shard[0]);
+	stats_init(&fx->shard[1]);
 	*state = fx;
 	return 0;
 }
@@ -91,7 +90,6 @@ teardown(void **state)
 	char cmd[128];
 
 	check_scratch_free(&fx->cs);
-	metrics_use(NULL);
 	stats_destroy(&fx->shard[0]);
 	stats_destroy(&fx->shard[1]);
 	engine_unref(fx->e);
@@ -101,20 +99,18 @@ teardown(void **state)
 	return 0;
 }
 
-/* Check text on engine e and count it in shard 0, or (shared) through
- * metrics_decision into shard 1, as the HTTP listener does. */
+/* Check text on engine e and count it in shard 0, or in shard 1 (a
+ * second worker's). */
 static void
 check_on(struct fx *fx, struct engine *e, const char *text, bool dry_run,
-    bool shared)
+    bool other)
 {
 	const struct policy *p = policies_find(&e->policies, NULL);
 
 	assert_non_null(p);
 	assert_int_equal(engine_check(e, p, &fx->cs, text, strlen(text)), 0);
-	if (shared)
-		metrics_decision(e, &fx->cs, dry_run, 42000);
-	else
-		stats_count_decision(&fx->shard[0], e, &fx->cs, dry_run, 42000);
+	stats_count_decision(&fx->shard[other ? 1 : 0], e, &fx->cs, dry_run,
+	    42000);
 }
 
 static void
@@ -156,13 +152,13 @@ test_counts_and_exposition(void **state)
 	struct stats *v[] = { &fx->shard[0], &fx->shard[1] };
 
 	check(fx, fx->e, "darn darn twit", false);	/* one hit per rule */
-	check_on(fx, fx->e, "gosh", false, true);	/* over HTTP */
+	check_on(fx, fx->e, "gosh", false, true);	/* on another worker */
 	check(fx, fx->e, "hello", true);
 	for (int i = 0; i < 3; i++) {
 		stats_count_error(&fx->shard[0], ERR_BAD_JSON);
-		metrics_http_request();
+		stats_count_http_request(&fx->shard[1]);
 	}
-	metrics_http_error(ERR_BAD_JSON);
+	stats_count_error(&fx->shard[1], ERR_BAD_JSON);
 	stats_count_connection(&fx->shard[0]);
 	assert_int_equal(stats_sum_decisions(v, 2), 3);
 	json_t *o = sum(fx);
