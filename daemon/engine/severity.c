@@ -186,9 +186,12 @@ severity_policy_build(struct policy *p, const struct policy *parent,
 			if (strcmp(rb->severities[t], sd->name) == 0)
 				break;
 		if (t >= rb->nseverities) {
-			diag_error(d, pd->file, sd->line,
-			    "policy '%s': no rule has severity '%s'", pd->name,
-			    sd->name);
+			/* a warning, not an error: a site that replaces the
+			 * only file using a tag must not break the shipped
+			 * policies; -t still shows a misspelt tag */
+			diag_warning(d, pd->file, sd->line,
+			    "policy '%s': no rule has severity '%s'; the "
+			    "mapping has no effect", pd->name, sd->name);
 			continue;
 		}
 		if (sd->category == NULL) {
