@@ -82,7 +82,8 @@ static const struct setting settings[] = {
 	{ "limits.idle_timeout", SET_UINT, OFF(idle_timeout), "300", 0, 86400,
 	  "Seconds an idle connection stays open (0: forever)." },
 	{ "limits.write_timeout", SET_UINT, OFF(write_timeout), "30", 1, 86400,
-	  "Seconds a client may leave answers unread before it is dropped." },
+	  "Seconds within which a client with answers waiting must take everything that "
+	  "was waiting when the wait began; one that does not is dropped." },
 	{ "limits.max_unread_bytes", SET_SIZE, OFF(max_unread_bytes), "1048576", 4096, 1LL << 30,
 	  "Bytes of answers a connection may have waiting for its client to read; past it "
 	  "decorumd stops reading that connection until the client has read them." },
