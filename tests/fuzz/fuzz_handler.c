@@ -11,16 +11,13 @@
 #include <string.h>
 
 #include "handler.h"
-#include "metrics.h"
 #include "server_impl.h"
+
+#include "fuzz_check.h"
 
 #ifndef DECORUM_SOURCE_DIR
 #define DECORUM_SOURCE_DIR "."
 #endif
-
-#define CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "check failed: %s (line %d)\n", #cond, __LINE__); \
-	abort(); } } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -46,7 +43,6 @@ setup(void)
 		abort();
 	}
 	diag_free(&d);
-	CHECK(metrics_attach(srv.engine, NULL) == 0);
 	pthread_mutex_init(&srv.engine_lock, NULL);
 	pthread_mutex_init(&srv.reload_lock, NULL);
 	atomic_store(&srv.engine_gen, 1);
@@ -57,7 +53,7 @@ setup(void)
 	srv.nworkers = 1;
 	wk.srv = &srv;
 	check_scratch_init(&wk.cs);
-	pthread_mutex_init(&wk.stats_lock, NULL);
+	stats_init(&wk.stats);
 }
 
 static void
@@ -65,31 +61,31 @@ check_answer(struct evbuffer *out, size_t before, enum err_code rc)
 {
 	size_t len = evbuffer_get_length(out) - before;
 
-	CHECK(len > 0);
+	FUZZ_CHECK(len > 0);
 	char *a = malloc(len);
-	CHECK(a != NULL);
-	CHECK(evbuffer_copyout(out, a, len) == (ev_ssize_t)len);
+	FUZZ_CHECK(a != NULL);
+	FUZZ_CHECK(evbuffer_copyout(out, a, len) == (ev_ssize_t)len);
 	/* one line: a newline at its end and nowhere else */
-	CHECK(a[len - 1] == '\n');
-	CHECK(memchr(a, '\n', len - 1) == NULL);
+	FUZZ_CHECK(a[len - 1] == '\n');
+	FUZZ_CHECK(memchr(a, '\n', len - 1) == NULL);
 	json_error_t je;
 	json_t *o = json_loadb(a, len - 1, JSON_ALLOW_NUL, &je);
-	CHECK(o != NULL && json_is_object(o));
+	FUZZ_CHECK(o != NULL && json_is_object(o));
 	json_t *err = json_object_get(o, "error");
 	if (err != NULL) {
 		const char *code = json_string_value(json_object_get(err, "code"));
-		CHECK(code != NULL);
-		CHECK(rc != ERR_NONE && strcmp(code, err_code_name(rc)) == 0);
-		CHECK(json_object_get(o, "id") != NULL);
+		FUZZ_CHECK(code != NULL);
+		FUZZ_CHECK(rc != ERR_NONE && strcmp(code, err_code_name(rc)) == 0);
+		FUZZ_CHECK(json_object_get(o, "id") != NULL);
 	} else {
-		CHECK(rc == ERR_NONE);
-		CHECK(json_object_get(o, "decision") != NULL ||
+		FUZZ_CHECK(rc == ERR_NONE);
+		FUZZ_CHECK(json_object_get(o, "decision") != NULL ||
 		    json_object_get(o, "uptime") != NULL ||
 		    json_object_get(o, "policies") != NULL);
 	}
 	/* what one answer may echo is bounded */
 	json_t *id = json_object_get(o, "id");
-	CHECK(!json_is_string(id) || json_string_length(id) <= REQUEST_ID_MAX);
+	FUZZ_CHECK(!json_is_string(id) || json_string_length(id) <= REQUEST_ID_MAX);
 	json_decref(o);
 	free(a);
 }
@@ -105,7 +101,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *p = (const char *)data + 1, *end = (const char *)data + size;
 	struct evbuffer *out = evbuffer_new();
 
-	CHECK(out != NULL);
+	FUZZ_CHECK(out != NULL);
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);

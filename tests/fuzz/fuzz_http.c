@@ -9,9 +9,7 @@
 
 #include "http.h"
 
-#define CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "check failed: %s (line %d)\n", #cond, __LINE__); \
-	abort(); } } while (0)
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,16 +20,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* a copy of exactly size bytes, so ASan sees any read past them */
 	char *p = malloc(size ? size : 1);
 
-	CHECK(p != NULL);
+	FUZZ_CHECK(p != NULL);
 	memcpy(p, data, size);
 	int st = http_parse_head(p, size, &h);
-	CHECK(st == 0 || st == 400 || st == 413 || st == 501 || st == 505);
+	FUZZ_CHECK(st == 0 || st == 400 || st == 413 || st == 501 || st == 505);
 	if (st == 0) {
-		CHECK(h.method >= 0 && h.method <= M_POST);
-		CHECK(h.route >= R_NONE && h.route <= R_HEALTHZ);
-		CHECK(h.content_length < 1000000000000ULL);
+		FUZZ_CHECK(h.method >= 0 && h.method <= M_POST);
+		FUZZ_CHECK(h.route >= R_NONE && h.route <= R_HEALTHZ);
+		FUZZ_CHECK(h.content_length < 1000000000000ULL);
 		/* a head that parses starts with a request line */
-		CHECK(size >= 14 && memchr(p, '\n', size) != NULL);
+		FUZZ_CHECK(size >= 14 && memchr(p, '\n', size) != NULL);
 	}
 	free(p);
 	return 0;
