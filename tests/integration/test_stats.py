@@ -147,7 +147,17 @@ class StatsAgreeTest(unittest.TestCase):
         self.get("POST", "/v1/check", b"{oops")
         self.get("GET", "/healthz")
 
+    def settle(self):
+        # the open-connections gauge: wait until the daemon has seen every
+        # earlier HTTP client close, so that only this test's socket
+        # connection is open when /metrics renders (plus the scrape's own)
+        deadline = time.monotonic() + TIMEOUT
+        while self.c.ask({"op": "stats"})["connections"] != 1:
+            self.assertLess(time.monotonic(), deadline, "connections stay open")
+            time.sleep(0.005)
+
     def compare(self):
+        self.settle()
         # /metrics first: it counts its own request before rendering, and
         # {"op":"stats"} on the socket counts nothing
         status, body = self.get("GET", "/metrics")
