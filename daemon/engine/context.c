@@ -294,6 +294,17 @@ word_eq(const char *text, struct span t, const char *w, bool prefix)
 	return true;
 }
 
+/* Do the words from w[0] on spell phrase p (its last word as a stem when
+ * p is one)? */
+static bool
+phrase_at(const struct phrase *p, const char *text, const struct span *w)
+{
+	for (size_t k = 0; k < p->n; k++)
+		if (!word_eq(text, w[k], p->w[k], p->stem && k + 1 == p->n))
+			return false;
+	return true;
+}
+
 /* Does a phrase of c end on one of the last `within` words of before[]
  * (oldest first, nb of them)? */
 static bool
@@ -306,12 +317,7 @@ match_before(const struct cond *c, const char *text, const struct span *w,
 			size_t end = nw - 1 - back;	/* phrase's last word */
 			if (end + 1 < p->n)
 				break;
-			size_t first = end + 1 - p->n, k;
-			for (k = 0; k < p->n; k++)
-				if (!word_eq(text, w[first + k], p->w[k],
-				    p->stem && k + 1 == p->n))
-					break;
-			if (k == p->n)
+			if (phrase_at(p, text, w + end + 1 - p->n))
 				return true;
 		}
 	}
@@ -326,15 +332,9 @@ match_after(const struct cond *c, const char *text, const struct span *w,
 	for (size_t i = 0; i < c->np; i++) {
 		const struct phrase *p = &c->p[i];
 		for (size_t first = 0; first < c->within && first + p->n <= nw;
-		    first++) {
-			size_t k;
-			for (k = 0; k < p->n; k++)
-				if (!word_eq(text, w[first + k], p->w[k],
-				    p->stem && k + 1 == p->n))
-					break;
-			if (k == p->n)
+		    first++)
+			if (phrase_at(p, text, w + first))
 				return true;
-		}
 	}
 	return false;
 }
