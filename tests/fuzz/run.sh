@@ -11,7 +11,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"fuzz_request fuzz_norm fuzz_rules fuzz_pipeline fuzz_handler fuzz_http"}
+targets=${*:-"fuzz_request fuzz_norm fuzz_rules fuzz_pipeline fuzz_handler fuzz_http fuzz_model"}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 
@@ -32,6 +32,7 @@ run_one() {
 	mkdir -p "$build/corpus/$t"
 	case $t in
 	fuzz_request|fuzz_handler|fuzz_http) max=16384 ;;
+	fuzz_model) max=8192 ;;	# a 10-bit model is 4168 bytes
 	*) max=4096 ;;
 	esac
 	# shellcheck disable=SC2086

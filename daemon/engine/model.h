@@ -1,0 +1,96 @@
+/* model: a site's learned model, loaded like a rule. A logistic
+ * regression over hashed features of the comment's own views (the same
+ * views the rules see), so the daemon computes exactly what
+ * `decorumctl learn` trained on.
+ *
+ * The file (little-endian, MODEL_HEADER_SIZE bytes of header, then the
+ * dense weight array):
+ *
+ *	off  size  field
+ *	  0     8  magic "DCRMODEL"
+ *	  8     4  format version (MODEL_VERSION)
+ *	 12     4  feature scheme (MODEL_SCHEME_*)
+ *	 16     4  hash bits k: 2^k weights
+ *	 20     4  hash seed
+ *	 24     4  reject threshold, a probability in (0, 1)
+ *	 28     4  review threshold, in (0, reject]; equal to reject: none
+ *	 32     4  bias (float)
+ *	 36     4  reserved, 0
+ *	 40     8  positive rows trained on
+ *	 48     8  negative rows trained on
+ *	 56     8  FNV-1a 64 of the training data
+ *	 64     8  when trained (Unix seconds)
+ *	 72  4<<k  weights (float), hashed feature i at i
+ */
+#ifndef DECORUM_MODEL_H
+#define DECORUM_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "norm.h"
+
+#define MODEL_MAGIC		"DCRMODEL"
+#define MODEL_VERSION		1u
+#define MODEL_HEADER_SIZE	72u
+/* Scheme 1: word 1- and 2-grams of the normal view, word 1-grams of the
+ * folded view (all folds), character 3- to 5-grams of each folded word
+ * padded with a space at each end (character 2-grams add features but
+ * little signal and cost time per comment); binary, the row scaled to
+ * unit length. */
+#define MODEL_SCHEME_W12_C35	1u
+#define MODEL_BITS_MIN		10u
+#define MODEL_BITS_MAX		21u	/* 8 MiB of weights */
+#define MODEL_BITS_DEFAULT	20u
+/* Model files are this size at most (the readfile cap). */
+#define MODEL_MAX_FILE		(16u << 20)
+
+struct model {
+	uint32_t	 scheme, bits, seed;
+	float		 reject_at, review_at, bias;
+	uint64_t	 npos, nneg, data_hash;
+	int64_t		 trained_at;
+	float		*w;		/* 1 << bits */
+};
+
+/* One feature of a comment: its hashed index and the original-text span
+ * of the word it came from (its first occurrence). */
+struct model_feat {
+	uint32_t	 idx, ostart, oend;
+};
+
+/* The features of one comment, sorted by index and distinct, and the
+ * value every present feature has (1/sqrt(n): the row has unit length). */
+struct model_feats {
+	struct model_feat *v;
+	size_t		 n, cap;
+	float		 val;
+};
+
+void	model_feats_init(struct model_feats *f);
+void	model_feats_free(struct model_feats *f);
+/* The features of the comment in vs (views_build done) under the hash
+ * of bits and seed. Training and scoring both call this. Returns -1 only
+ * when memory runs out. */
+int	model_features(struct views *vs, uint32_t bits, uint32_t seed,
+	    struct model_feats *f);
+
+/* The model's probability that the comment with features f is one to
+ * reject. */
+double	model_score(const struct model *m, const struct model_feats *f);
+
+/* A model with bits and seed, zero weights; NULL when out of memory. */
+struct model *model_new(uint32_t bits, uint32_t seed);
+void	model_free(struct model *m);
+/* Parse a model file's bytes. NULL on error, with the reason in err
+ * ("bad magic", "format version 7, this build reads 1", "truncated: ...").
+ */
+struct model *model_parse(const void *buf, size_t len, char *err,
+	    size_t errlen);
+/* Read and parse path (a regular file of at most MODEL_MAX_FILE). */
+struct model *model_load(const char *path, char *err, size_t errlen);
+/* Write m to path: a temporary file beside it, then renamed, so a reader
+ * never sees half a model. Returns -1 with errno set. */
+int	model_write(const struct model *m, const char *path);
+
+#endif
