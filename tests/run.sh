@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PKGS="build-essential cmake pkg-config python3 libevent-dev libpcre2-dev
-libconfig-dev libcmocka-dev libutf8proc-dev libjansson-dev libsystemd-dev
+libconfig-dev libcmocka-dev libutf8proc-dev libjansson-dev libsystemd-dev liblinear-dev
 systemd dpkg-dev clang libclang-rt-14-dev valgrind nodejs php-cli"
 missing=""
 for p in $PKGS; do

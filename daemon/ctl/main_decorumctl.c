@@ -1,8 +1,8 @@
 /* decorumctl: the command-line client of decorumd. This file only reads
  * the options that come before the command (the socket, --help,
  * --version) and hands the rest to the command's module: check
- * (cmd_check.c), replay (cmd_replay.c), bench (cmd_bench.c), reload and
- * policies (cmd_admin.c). Exit statuses are in ctl_util.h. */
+ * (cmd_check.c), replay (cmd_replay.c), bench (cmd_bench.c), learn
+ * (cmd_learn.c), reload and policies (cmd_admin.c). Exit statuses are in ctl_util.h. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 #include "cmd_admin.h"
 #include "cmd_bench.h"
 #include "cmd_check.h"
+#include "cmd_learn.h"
 #include "cmd_replay.h"
 #include "ctl_util.h"
 
@@ -29,6 +30,8 @@ static const struct command commands[] = {
 	  "score a labeled corpus: precision, recall, F1, --diff, CI gates" },
 	{ "bench", cmd_bench, cmd_bench_usage,
 	  "load generator (over the socket, or --engine in-process)" },
+	{ "learn", cmd_learn, cmd_learn_usage,
+	  "train a model from labelled comments, write it to a file" },
 	{ "reload", cmd_reload, cmd_reload_usage,
 	  "reload the rules and print the outcome" },
 	{ "policies", cmd_policies, cmd_policies_usage,

@@ -1,0 +1,113 @@
+/* cmd_learn: `decorumctl learn` (cmd_learn.h). */
+#include "cmd_learn.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ctl_util.h"
+#include "learn.h"
+
+void
+cmd_learn_usage(FILE *out)
+{
+	fputs(
+"usage: decorumctl learn [--out FILE] [--category NAME] [--target-fpr X]\n"
+"                        [--review-fpr X] FILE.jsonl...\n"
+"\n"
+"Train a model on labelled comments in the replay format, one object a\n"
+"line: {\"id\": ..., \"text\": ..., \"labels\": [...]}, a non-empty labels\n"
+"array meaning a comment to reject. The features are decorumd's own (its\n"
+"normal and folded views); the regularisation and the thresholds are\n"
+"chosen by 3-fold cross-validation on the files.\n"
+"\n"
+"  -o, --out FILE         where to write the model (default learned.model)\n"
+"  -c, --category NAME    only this label counts as one to reject\n"
+"  -f, --target-fpr X     the model's cross-validated false-positive rate\n"
+"                         on acceptable rows at its reject threshold is at\n"
+"                         most X (default 0.01)\n"
+"  -r, --review-fpr X     also a review threshold, at which that rate is at\n"
+"                         most X (above --target-fpr; default: none)\n"
+"  -q, --quiet            no progress lines on stderr\n"
+"  -h, --help             this help\n"
+"\n"
+"exit status: 0 the model was written, 2 usage or input errors\n",
+	    out);
+}
+
+int
+cmd_learn(const char *socket_path, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "out",	required_argument,	NULL, 'o' },
+		{ "category",	required_argument,	NULL, 'c' },
+		{ "target-fpr",	required_argument,	NULL, 'f' },
+		{ "review-fpr",	required_argument,	NULL, 'r' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct learn_opts	 o;
+	struct learn_summary	 s;
+	struct model		*m;
+	const char		*out = "learned.model";
+	int			 opt;
+
+	(void)socket_path;	/* learning needs no daemon */
+	learn_opts_default(&o);
+	o.progress = stderr;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "o:c:f:r:qh", longopts,
+	    NULL)) != -1) {
+		switch (opt) {
+		case 'o': out = optarg; break;
+		case 'c': o.category = optarg; break;
+		case 'f':
+			if (ctl_parse_double("--target-fpr", optarg, 0, 1,
+			    &o.target_fpr) == -1)
+				return CTL_EXIT_USAGE;
+			break;
+		case 'r':
+			if (ctl_parse_double("--review-fpr", optarg, 0, 1,
+			    &o.review_fpr) == -1)
+				return CTL_EXIT_USAGE;
+			break;
+		case 'q': o.progress = NULL; break;
+		case 'h': cmd_learn_usage(stdout); return CTL_EXIT_OK;
+		default: cmd_learn_usage(stderr); return CTL_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		cmd_learn_usage(stderr);
+		return CTL_EXIT_USAGE;
+	}
+	if (o.review_fpr > 0 && o.review_fpr <= o.target_fpr) {
+		ctl_warn("--review-fpr %g must be above --target-fpr %g",
+		    o.review_fpr, o.target_fpr);
+		return CTL_EXIT_USAGE;
+	}
+	if ((m = learn_files(argv + optind, argc - optind, &o, &s)) == NULL)
+		return CTL_EXIT_USAGE;
+	if (model_write(m, out) == -1) {
+		ctl_warn("%s: %s", out, strerror(errno));
+		model_free(m);
+		return CTL_EXIT_USAGE;
+	}
+	printf("rows            %zu\n", s.rows);
+	printf("to reject       %zu%s%s\n", s.positives,
+	    o.category ? " as " : "", o.category ? o.category : "");
+	printf("chosen C        %g\n", s.C);
+	printf("reject at       %.4f (cross-validated precision %.3f, "
+	    "recall %.3f, FPR %.4f)\n", (double)m->reject_at, s.precision,
+	    s.recall, s.fpr);
+	if (m->review_at < m->reject_at)
+		printf("review at       %.4f (cross-validated recall %.3f, "
+		    "FPR %.4f)\n", (double)m->review_at, s.review_recall,
+		    s.review_fpr);
+	printf("model           %s, %zu bytes (%u hash bits)\n", out,
+	    (size_t)MODEL_HEADER_SIZE + ((size_t)4 << m->bits), m->bits);
+	printf("time            %.1f s\n", s.seconds);
+	model_free(m);
+	return fflush(stdout) == 0 ? CTL_EXIT_OK : CTL_EXIT_USAGE;
+}

@@ -1,0 +1,479 @@
+/* learn: corpus to model (learn.h). */
+#include "learn.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ctl_util.h"
+#include "linfit.h"
+#include "norm.h"
+
+/* The regularisation tried, weakest last; rows have unit length, so
+ * these span a plain bag of words (1) to one that fits the corpus
+ * closely (64). */
+static const double c_grid[] = { 1, 4, 16, 64 };
+#define N_C	(sizeof(c_grid) / sizeof(c_grid[0]))
+
+#define FNV64_BASIS	0xcbf29ce484222325ull
+#define FNV64_PRIME	0x100000001b3ull
+
+void
+learn_opts_default(struct learn_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->target_fpr = 0.01;
+	o->bits = MODEL_BITS_DEFAULT;
+	o->seed = 0x5eed1e55u;
+	o->folds = 3;
+}
+
+/* Every row's features, as LIBLINEAR rows in one array: row i starts at
+ * nodes[start[i]] and ends with index -1. */
+struct corpus {
+	struct linfit_node	*nodes;
+	size_t			 nn, ncap;
+	size_t			*start;
+	double			*y;
+	bool			*pos;
+	size_t			 l, lcap, npos;
+	uint64_t		 hash;
+};
+
+static void
+corpus_free(struct corpus *c)
+{
+	free(c->nodes);
+	free(c->start);
+	free(c->y);
+	free(c->pos);
+}
+
+static int
+corpus_add(struct corpus *c, const struct model_feats *f, bool pos,
+    uint32_t bits)
+{
+	if (c->l == c->lcap) {
+		size_t	 cap = c->lcap ? c->lcap * 2 : 1024;
+		size_t	*st = realloc(c->start, cap * sizeof(*st));
+		double	*y;
+		bool	*p;
+
+		if (st == NULL)
+			return -1;
+		c->start = st;
+		if ((y = realloc(c->y, cap * sizeof(*y))) == NULL)
+			return -1;
+		c->y = y;
+		if ((p = realloc(c->pos, cap * sizeof(*p))) == NULL)
+			return -1;
+		c->pos = p;
+		c->lcap = cap;
+	}
+	/* the features, the bias feature, the end mark */
+	size_t need = c->nn + f->n + 2;
+	if (need > c->ncap) {
+		size_t			 cap = c->ncap ? c->ncap : 1 << 16;
+		struct linfit_node	*nodes;
+
+		while (cap < need)
+			cap *= 2;
+		if ((nodes = realloc(c->nodes, cap * sizeof(*nodes))) == NULL)
+			return -1;
+		c->nodes = nodes;
+		c->ncap = cap;
+	}
+	c->start[c->l] = c->nn;
+	for (size_t i = 0; i < f->n; i++)
+		c->nodes[c->nn++] = (struct linfit_node){
+		    (int)f->v[i].idx + 1, f->val };
+	c->nodes[c->nn++] = (struct linfit_node){ (int)(1u << bits) + 1, 1 };
+	c->nodes[c->nn++] = (struct linfit_node){ -1, 0 };
+	c->y[c->l] = pos ? 1 : -1;
+	c->pos[c->l] = pos;
+	c->npos += pos;
+	c->l++;
+	return 0;
+}
+
+static bool
+is_positive(const json_t *labels, const char *category)
+{
+	size_t		 i;
+	const json_t	*v;
+
+	if (category == NULL)
+		return json_array_size(labels) > 0;
+	json_array_foreach(labels, i, v)
+		if (json_is_string(v) && strcmp(json_string_value(v),
+		    category) == 0)
+			return true;
+	return false;
+}
+
+static bool
+blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+static int
+read_file(struct corpus *c, const char *path, const struct learn_opts *o,
+    struct views *vs, struct model_feats *f)
+{
+	FILE		*fp;
+	char		*line = NULL;
+	size_t		 cap = 0;
+	ssize_t		 n;
+	long		 lineno = 0;
+	int		 rc = -1;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		ctl_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		json_t		*o_line, *text, *labels;
+		json_error_t	 je;
+
+		lineno++;
+		for (ssize_t i = 0; i < n; i++)
+			c->hash = (c->hash ^ (unsigned char)line[i]) *
+			    FNV64_PRIME;
+		if (blank(line, (size_t)n))
+			continue;
+		if ((o_line = json_loadb(line, (size_t)n, 0, &je)) == NULL) {
+			ctl_warn("%s:%ld: not JSON: %s", path, lineno, je.text);
+			goto out;
+		}
+		text = json_object_get(o_line, "text");
+		labels = json_object_get(o_line, "labels");
+		if (!json_is_string(text) || !json_is_array(labels)) {
+			ctl_warn("%s:%ld: a row needs \"text\" (a string) and "
+			    "\"labels\" (an array)", path, lineno);
+			json_decref(o_line);
+			goto out;
+		}
+		if (views_build(vs, json_string_value(text),
+		    json_string_length(text)) == -1 ||
+		    model_features(vs, o->bits, o->seed, f) == -1 ||
+		    corpus_add(c, f, is_positive(labels, o->category),
+		    o->bits) == -1) {
+			ctl_warn("out of memory");
+			json_decref(o_line);
+			goto out;
+		}
+		json_decref(o_line);
+	}
+	if (ferror(fp)) {
+		ctl_warn("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
+static double
+score_row(const struct linfit_node *x, const double *w)
+{
+	double dot = 0;
+
+	for (; x->index != -1; x++)
+		dot += w[x->index - 1] * x->value;
+	return 1.0 / (1.0 + exp(-dot));
+}
+
+static int
+cmp_desc(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+double
+learn_threshold(const double *p, const bool *pos, size_t n, double max_fpr)
+{
+	double	*neg, t;
+	size_t	 nneg = 0, k;
+
+	if ((neg = malloc((n ? n : 1) * sizeof(*neg))) == NULL)
+		return 0.5;
+	for (size_t i = 0; i < n; i++)
+		if (!pos[i])
+			neg[nneg++] = p[i];
+	k = (size_t)floor(max_fpr * (double)nneg + 1e-9);
+	if (k >= nneg) {
+		t = 0;		/* every negative may be rejected */
+	} else {
+		qsort(neg, nneg, sizeof(*neg), cmp_desc);
+		/* just above the (k+1)-th highest: k negatives at most */
+		t = nextafterf((float)neg[k], 2.0f);
+		while ((double)t <= neg[k])
+			t = nextafterf((float)t, 2.0f);
+	}
+	free(neg);
+	if (t < 1e-6)
+		t = 1e-6;
+	if (t > 1 - 1e-6)
+		t = 1 - 1e-6;
+	return t;
+}
+
+struct cv_counts {
+	double precision, recall, fpr;
+};
+
+static struct cv_counts
+cv_at(const double *p, const bool *pos, size_t n, double t)
+{
+	size_t			 tp = 0, fp = 0, npos = 0;
+	struct cv_counts	 r;
+
+	for (size_t i = 0; i < n; i++) {
+		npos += pos[i];
+		if (p[i] >= t) {
+			tp += pos[i];
+			fp += !pos[i];
+		}
+	}
+	r.precision = tp + fp ? (double)tp / (double)(tp + fp) : 0;
+	r.recall = npos ? (double)tp / (double)npos : 0;
+	r.fpr = n - npos ? (double)fp / (double)(n - npos) : 0;
+	return r;
+}
+
+/* Deterministic folds, each class dealt round-robin after a shuffle, so
+ * every fold holds its share of the (often few) positives. */
+static int *
+make_folds(const struct corpus *c, int k)
+{
+	int		*fold = malloc(c->l * sizeof(*fold));
+	size_t		*order = malloc(c->l * sizeof(*order));
+	uint64_t	 x = 0x9e3779b97f4a7c15ull;
+	size_t		 npos = 0, nneg = 0;
+
+	if (fold == NULL || order == NULL) {
+		free(fold);
+		free(order);
+		return NULL;
+	}
+	for (size_t i = 0; i < c->l; i++)
+		order[i] = i;
+	for (size_t i = c->l; i > 1; i--) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		size_t j = (size_t)(x % i), t = order[i - 1];
+		order[i - 1] = order[j];
+		order[j] = t;
+	}
+	for (size_t i = 0; i < c->l; i++) {
+		size_t r = order[i];
+		fold[r] = (int)((c->pos[r] ? npos++ : nneg++) % (size_t)k);
+	}
+	free(order);
+	return fold;
+}
+
+/* Renumber the features to the ones that occur, 1..u in index order,
+ * the bias feature u + 1 (*n). Returns the hashed index of each: used[j]
+ * for feature j + 1. */
+static uint32_t *
+compact(struct corpus *c, uint32_t bits, int *n)
+{
+	size_t		 size = (size_t)1 << bits;
+	uint32_t	*map = calloc(size, sizeof(*map)), *used;
+	uint32_t	 u = 0;
+
+	if (map == NULL)
+		return NULL;
+	for (size_t i = 0; i < c->nn; i++)
+		if (c->nodes[i].index > 0 && (size_t)c->nodes[i].index <= size)
+			map[c->nodes[i].index - 1] = 1;
+	for (size_t i = 0; i < size; i++)
+		if (map[i])
+			map[i] = ++u;
+	if ((used = malloc(((size_t)u + 1) * sizeof(*used))) == NULL) {
+		free(map);
+		return NULL;
+	}
+	for (size_t i = 0; i < size; i++)
+		if (map[i])
+			used[map[i] - 1] = (uint32_t)i;
+	for (size_t i = 0; i < c->nn; i++) {
+		int ix = c->nodes[i].index;
+
+		if (ix > 0)
+			c->nodes[i].index = (size_t)ix <= size ?
+			    (int)map[ix - 1] : (int)u + 1;
+	}
+	free(map);
+	*n = (int)u + 1;
+	return used;
+}
+
+/* Cross-validated probabilities of every row under C into p. */
+static int
+cross_validate(const struct corpus *c, struct linfit_node **x, int n,
+    const int *fold, const struct learn_opts *o, double C, double *w,
+    double *p)
+{
+	struct linfit_node	**sx = malloc(c->l * sizeof(*sx));
+	double			 *sy = malloc(c->l * sizeof(*sy));
+	int			  rc = -1;
+
+	if (sx == NULL || sy == NULL)
+		goto out;
+	for (int k = 0; k < o->folds; k++) {
+		size_t l = 0;
+
+		if (o->progress != NULL)
+			fprintf(o->progress, "learn: C=%g, fold %d of %d\n", C,
+			    k + 1, o->folds);
+		for (size_t i = 0; i < c->l; i++)
+			if (fold[i] != k) {
+				sx[l] = x[i];
+				sy[l++] = c->y[i];
+			}
+		if (linfit_train(sx, sy, l, n, C, w) == -1)
+			goto out;
+		for (size_t i = 0; i < c->l; i++)
+			if (fold[i] == k)
+				p[i] = score_row(x[i], w);
+	}
+	rc = 0;
+out:
+	free(sx);
+	free(sy);
+	return rc;
+}
+
+struct model *
+learn_files(char *const *files, int nfiles, const struct learn_opts *o,
+    struct learn_summary *s)
+{
+	struct corpus		 c = { .hash = FNV64_BASIS };
+	struct views		 vs;
+	struct model_feats	 f;
+	struct model		*m = NULL;
+	struct linfit_node	**x = NULL;
+	double			*w = NULL, *p = NULL, *best_p = NULL;
+	int			*fold = NULL;
+	uint32_t		*used = NULL;
+	int			 n = 0;
+	double			 t0 = ctl_now(), best_recall = -1;
+
+	memset(s, 0, sizeof(*s));
+	views_init(&vs);
+	model_feats_init(&f);
+	for (int i = 0; i < nfiles; i++)
+		if (read_file(&c, files[i], o, &vs, &f) == -1)
+			goto out;
+	if (o->progress != NULL)
+		fprintf(o->progress, "learn: %zu rows read, %zu to reject "
+		    "(%.1fs)\n", c.l, c.npos, ctl_now() - t0);
+	if (c.npos == 0 || c.npos == c.l) {
+		ctl_warn("learning needs rows to reject and rows to accept: "
+		    "%zu rows, %zu to reject%s%s", c.l, c.npos,
+		    o->category ? " as " : "", o->category ? o->category : "");
+		goto out;
+	}
+	if (c.npos < (size_t)o->folds || c.l - c.npos < (size_t)o->folds) {
+		ctl_warn("too few rows of one class for %d-fold "
+		    "cross-validation: %zu to reject, %zu to accept",
+		    o->folds, c.npos, c.l - c.npos);
+		goto out;
+	}
+	x = malloc(c.l * sizeof(*x));
+	w = malloc((((size_t)1 << o->bits) + 1) * sizeof(*w));
+	p = malloc(c.l * sizeof(*p));
+	best_p = malloc(c.l * sizeof(*best_p));
+	if (x == NULL || w == NULL || p == NULL || best_p == NULL ||
+	    (fold = make_folds(&c, o->folds)) == NULL) {
+		ctl_warn("out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < c.l; i++)
+		x[i] = &c.nodes[c.start[i]];
+	/* LIBLINEAR works on dense vectors of all n features: give it only
+	 * the ones the corpus has */
+	if ((used = compact(&c, o->bits, &n)) == NULL) {
+		ctl_warn("out of memory");
+		goto out;
+	}
+	/* the C whose cross-validated recall at the target FPR is highest;
+	 * on a tie the smaller, the simpler model */
+	for (size_t g = 0; g < N_C; g++) {
+		if (cross_validate(&c, x, n, fold, o, c_grid[g], w, p) == -1) {
+			ctl_warn("LIBLINEAR could not train (C=%g)", c_grid[g]);
+			goto out;
+		}
+		double t = learn_threshold(p, c.pos, c.l, o->target_fpr);
+		struct cv_counts r = cv_at(p, c.pos, c.l, t);
+		if (o->progress != NULL)
+			fprintf(o->progress, "learn: C=%g: cross-validated "
+			    "recall %.3f, precision %.3f at FPR %.4f\n",
+			    c_grid[g], r.recall, r.precision, r.fpr);
+		if (r.recall > best_recall) {
+			best_recall = r.recall;
+			s->C = c_grid[g];
+			memcpy(best_p, p, c.l * sizeof(*p));
+		}
+	}
+	if (o->progress != NULL)
+		fprintf(o->progress, "learn: training on all rows, C=%g\n",
+		    s->C);
+	if (linfit_train(x, c.y, c.l, n, s->C, w) == -1) {
+		ctl_warn("LIBLINEAR could not train (C=%g)", s->C);
+		goto out;
+	}
+	if ((m = model_new(o->bits, o->seed)) == NULL) {
+		ctl_warn("out of memory");
+		goto out;
+	}
+	for (int i = 0; i < n - 1; i++)
+		m->w[used[i]] = (float)w[i];
+	m->bias = (float)w[n - 1];
+	m->reject_at = (float)learn_threshold(best_p, c.pos, c.l,
+	    o->target_fpr);
+	m->review_at = m->reject_at;
+	if (o->review_fpr > o->target_fpr) {
+		m->review_at = (float)learn_threshold(best_p, c.pos, c.l,
+		    o->review_fpr);
+		struct cv_counts rv = cv_at(best_p, c.pos, c.l, m->review_at);
+		s->review_recall = rv.recall;
+		s->review_fpr = rv.fpr;
+	}
+	m->npos = c.npos;
+	m->nneg = c.l - c.npos;
+	m->data_hash = c.hash;
+	m->trained_at = (int64_t)time(NULL);
+	struct cv_counts r = cv_at(best_p, c.pos, c.l, m->reject_at);
+	s->rows = c.l;
+	s->positives = c.npos;
+	s->precision = r.precision;
+	s->recall = r.recall;
+	s->fpr = r.fpr;
+	s->seconds = ctl_now() - t0;
+out:
+	free(used);
+	free(fold);
+	free(best_p);
+	free(p);
+	free(w);
+	free(x);
+	corpus_free(&c);
+	model_feats_free(&f);
+	views_free(&vs);
+	return m;
+}
