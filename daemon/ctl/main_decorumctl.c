@@ -31,7 +31,7 @@ static const struct command commands[] = {
 	{ "bench", cmd_bench, cmd_bench_usage,
 	  "load generator (over the socket, or --engine in-process)" },
 	{ "learn", cmd_learn, cmd_learn_usage,
-	  "train a model from labelled comments, write it to a file" },
+	  "train a model from labelled comments (a rule of kind model)" },
 	{ "reload", cmd_reload, cmd_reload_usage,
 	  "reload the rules and print the outcome" },
 	{ "policies", cmd_policies, cmd_policies_usage,

@@ -85,8 +85,9 @@ decide(struct verdict *v, const struct rulebook *rb, const struct policy *p,
 			v->shadow[v->nshadow++] = (uint32_t)i;
 			continue;
 		}
-		if (h->limit) {
-			/* a runaway regex proves nothing: hold for a person */
+		if (h->limit || h->review) {
+			/* a runaway regex proves nothing, a model between its
+			 * thresholds is unsure: hold for a person */
 			if (v->cat_state[r->category] < DECISION_REVIEW)
 				v->cat_state[r->category] = DECISION_REVIEW;
 			continue;

@@ -32,6 +32,7 @@ void
 match_scratch_free(struct match_scratch *ms)
 {
 	views_free(&ms->views);
+	model_feats_free(&ms->feats);
 	free(ms->hits);
 	free(ms->allows);
 	free(ms->per_rule);
@@ -75,7 +76,39 @@ hit_add(struct match_scratch *ms, uint32_t rule, uint32_t group,
 	h->limit = limit;
 	h->budget = false;
 	h->suppressed = false;
+	h->score = -1;
+	h->review = false;
 	ms->per_rule[rule]++;
+}
+
+/* A model rule: a hit when its score reaches the review threshold, on
+ * the spans that pushed it up most (the whole comment when none did). */
+static int
+run_model(struct match_scratch *ms, uint32_t rule)
+{
+	const struct rule	*r = &ms->rb->rules[rule];
+	const struct model	*m = r->model;
+	struct model_span	 sp[MATCH_MODEL_SPANS];
+	size_t			 n, first = ms->nhits;
+	double			 p;
+
+	if (model_features(&ms->views, m->bits, m->seed, &ms->feats) == -1)
+		return -1;
+	p = model_score(m, &ms->feats);
+	if (p < (double)m->review_at)
+		return 0;
+	n = model_top_spans(m, &ms->feats, sp, MATCH_MODEL_SPANS);
+	if (n == 0)
+		hit_add(ms, rule, r->group, &ms->views.raw, 0,
+		    ms->views.raw.len, false);
+	for (size_t i = 0; i < n; i++)
+		hit_add(ms, rule, r->group, &ms->views.raw, sp[i].start,
+		    sp[i].end, false);
+	for (size_t i = first; i < ms->nhits; i++) {
+		ms->hits[i].score = (float)p;
+		ms->hits[i].review = p < (double)m->reject_at;
+	}
+	return ms->oom ? -1 : 0;
 }
 
 static void
@@ -445,15 +478,19 @@ match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
 				opts->prof_ns[i] += clock_ns(CLOCK_MONOTONIC) - t0;
 				opts->prof_runs[i]++;
 			}
+		} else if (r->kind == RULE_MODEL) {
+			if (run_model(ms, (uint32_t)i) == -1)
+				return -1;
 		} else {
 			size_t s, e;
 			if (caps_check(&r->caps, v->text, v->len, &s, &e))
 				hit_add(ms, (uint32_t)i, r->group, v, s, e, false);
 		}
 	}
+	/* allow entries are words of a view; a model reads several */
 	if (ms->nallows > 0)
 		for (size_t i = 0; i < ms->nhits; i++)
-			if (!ms->hits[i].limit)
+			if (!ms->hits[i].limit && ms->hits[i].score < 0)
 				ms->hits[i].suppressed = hit_allowed(ms, &ms->hits[i]);
 	context_apply(ms);	/* rules' context conditions: context.c */
 	return ms->oom ? -1 : 0;

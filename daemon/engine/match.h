@@ -11,6 +11,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "model.h"
 #include "norm.h"
 #include "rules.h"
 
@@ -27,7 +28,15 @@ struct hit {
 	bool		 limit;		/* the regex hit a PCRE2 limit, or budget */
 	bool		 budget;	/* the comment's regex budget ran out here */
 	bool		 suppressed;	/* inside an allow/except entry */
+	/* a model's hit: its probability (else -1), and whether it lies
+	 * between the model's review and reject thresholds (review only) */
+	float		 score;
+	bool		 review;
 };
+
+/* A model's hit names at most this many spans, the words that pushed
+ * its score up most. */
+#define MATCH_MODEL_SPANS	3
 
 struct allow_span {
 	uint32_t	 owner;		/* index in rulebook.owners */
@@ -37,6 +46,7 @@ struct allow_span {
 
 struct match_scratch {
 	struct views	 views;
+	struct model_feats feats;	/* model rules' features */
 	struct hit	*hits;
 	size_t		 nhits, hits_cap;
 	struct allow_span *allows;

@@ -70,6 +70,7 @@ void
 model_feats_free(struct model_feats *f)
 {
 	free(f->v);
+	free(f->spans);
 	model_feats_init(f);
 }
 
@@ -189,6 +190,69 @@ model_score(const struct model *m, const struct model_feats *f)
 		dot += m->w[f->v[i].idx];
 	dot = dot * f->val + m->bias;
 	return 1.0 / (1.0 + exp(-dot));
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct model_span *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return 0;
+}
+
+size_t
+model_top_spans(const struct model *m, struct model_feats *f,
+    struct model_span *out, size_t max)
+{
+	size_t	u = 0, n = 0;
+
+	if (f->n == 0)
+		return 0;
+	if (f->spans_cap < f->n) {
+		struct model_span *sp = realloc(f->spans, f->n * sizeof(*sp));
+
+		if (sp == NULL)
+			return 0;
+		f->spans = sp;
+		f->spans_cap = f->n;
+	}
+	/* each span's weight: the sum over its features */
+	for (size_t i = 0; i < f->n; i++)
+		f->spans[i] = (struct model_span){ f->v[i].ostart,
+		    f->v[i].oend, (double)m->w[f->v[i].idx] * f->val };
+	qsort(f->spans, f->n, sizeof(*f->spans), span_cmp);
+	for (size_t i = 1; i < f->n; i++) {
+		if (span_cmp(&f->spans[i], &f->spans[u]) == 0)
+			f->spans[u].weight += f->spans[i].weight;
+		else
+			f->spans[++u] = f->spans[i];
+	}
+	u++;
+	/* the best of what overlaps none chosen, max times */
+	while (n < max) {
+		size_t best = u;
+
+		for (size_t i = 0; i < u; i++) {
+			bool overlaps = false;
+
+			if (f->spans[i].weight <= 0 || (best < u &&
+			    f->spans[i].weight <= f->spans[best].weight))
+				continue;
+			for (size_t k = 0; k < n && !overlaps; k++)
+				overlaps = f->spans[i].start < out[k].end &&
+				    out[k].start < f->spans[i].end;
+			if (!overlaps)
+				best = i;
+		}
+		if (best == u)
+			break;
+		out[n++] = f->spans[best];
+	}
+	return n;
 }
 
 struct model *

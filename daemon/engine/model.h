@@ -53,6 +53,13 @@ struct model {
 	float		*w;		/* 1 << bits */
 };
 
+/* A span of the original text and what its features added to the
+ * model's dot product. */
+struct model_span {
+	uint32_t	 start, end;
+	double		 weight;
+};
+
 /* One feature of a comment: its hashed index and the original-text span
  * of the word it came from (its first occurrence). */
 struct model_feat {
@@ -65,6 +72,8 @@ struct model_feats {
 	struct model_feat *v;
 	size_t		 n, cap;
 	float		 val;
+	struct model_span *spans;	/* model_top_spans' scratch */
+	size_t		 spans_cap;
 };
 
 void	model_feats_init(struct model_feats *f);
@@ -78,6 +87,12 @@ int	model_features(struct views *vs, uint32_t bits, uint32_t seed,
 /* The model's probability that the comment with features f is one to
  * reject. */
 double	model_score(const struct model *m, const struct model_feats *f);
+
+/* The spans (words, or two words for a 2-gram) whose features pushed the
+ * score up most, the largest first, none overlapping another: at most
+ * max into out; returns how many (0 also when memory runs out). */
+size_t	model_top_spans(const struct model *m, struct model_feats *f,
+	    struct model_span *out, size_t max);
 
 /* A model with bits and seed, zero weights; NULL when out of memory. */
 struct model *model_new(uint32_t bits, uint32_t seed);

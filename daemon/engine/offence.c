@@ -65,7 +65,8 @@ offence_score(struct offence_scratch *os, const struct rulebook *rb,
 		const struct hit *h = &ms->hits[i];
 		const struct rule *r = &rb->rules[h->rule];
 
-		if (h->suppressed || h->limit || !p->sets[r->set] || r->shadow ||
+		if (h->suppressed || h->limit || h->review ||
+		    !p->sets[r->set] || r->shadow ||
 		    severity_outcome(p, rb, r) == SEV_ACCEPT)
 			continue;
 		size_t j = n;

@@ -18,6 +18,7 @@
 #include "rules.h"
 
 struct lexicon;
+struct model;
 struct rule_context;
 
 /* Entries as the admin wrote them, kept for `decorumd -t`. */
@@ -31,6 +32,7 @@ enum rule_kind {
 	RULE_WORDS = 0,
 	RULE_REGEX,
 	RULE_CAPS,
+	RULE_MODEL,	/* a learned model (model.h) */
 };
 
 struct rule {
@@ -57,6 +59,7 @@ struct rule {
 	bool		 prefiltered;
 	bool		 whole_search;	/* \G: one pcre2_match per search */
 	struct caps_params caps;	/* RULE_CAPS */
+	struct model	*model;		/* RULE_MODEL */
 	/* severity.c, context.c */
 	uint32_t	 severity;	/* index in rulebook.severities; 0: none */
 	struct rule_context *ctx;	/* context conditions, or NULL */

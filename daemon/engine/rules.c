@@ -13,6 +13,7 @@
 #include "context.h"
 #include "fold.h"
 #include "lexicon.h"
+#include "model.h"
 #include "readfile.h"
 #include "rules_load.h"
 #include "severity.h"
@@ -157,19 +158,55 @@ context_list(void *arg, const char *name, size_t *n)
 	return (const char *const *)wl->entries;
 }
 
+/* model = "file": a learned model, its path relative to the rule file
+ * and, like a word list, inside the rules directories. */
+static void
+load_model(struct loader *ld, struct rule *r, const config_setting_t *ms,
+    const char *file)
+{
+	const char	*name = config_setting_get_string(ms), *qe;
+	char		*dir, *path, err[256];
+	int		 line = setting_line(ms), qn;
+
+	if (name == NULL || *name == '\0') {
+		diag_error(ld->d, file, line, "rule '%s': model must be a "
+		    "file name", r->id);
+		return;
+	}
+	if ((dir = dir_of(file)) == NULL) {
+		loader_oom(ld, file, line);
+		return;
+	}
+	path = path_join(dir, name);
+	free(dir);
+	if (path == NULL) {
+		loader_oom(ld, file, line);
+		return;
+	}
+	qe = readfile_quote(path, 256, &qn);
+	if (!loader_path_allowed(ld, path))
+		diag_error(ld->d, file, line, "rule '%s': model %.*s%s lies "
+		    "outside the rules directories; models are read from "
+		    "them only", r->id, qn, path, qe);
+	else if ((r->model = model_load(path, err, sizeof(err))) == NULL)
+		diag_error(ld->d, file, line, "rule '%s': cannot load model "
+		    "%.*s%s: %s", r->id, qn, path, qe, err);
+	free(path);
+}
+
 static void
 load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
     config_setting_t *rs, const char *file)
 {
 	static const char *const known[] = { "id", "description", "words",
-	    "regex", "caps", "view", "weight", "mode", "except", "severity",
+	    "regex", "caps", "model", "view", "weight", "mode", "except", "severity",
 	    "unless_after", "only_after", "unless_before", "unless_quoted",
 	    NULL };
 	struct rulebook	*rb = ld->rb;
 	int		 line = setting_line(rs);
 	const char	*id, *s;
 	struct rule	*r;
-	config_setting_t *words, *regex, *caps, *except;
+	config_setting_t *words, *regex, *caps, *model, *except;
 
 	if (!config_setting_is_group(rs)) {
 		diag_error(ld->d, file, line, "each rule must be a group { id = ...; }");
@@ -217,12 +254,15 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 	words = config_setting_get_member(rs, "words");
 	regex = config_setting_get_member(rs, "regex");
 	caps = config_setting_get_member(rs, "caps");
-	if ((words != NULL) + (regex != NULL) + (caps != NULL) != 1) {
-		diag_error(ld->d, file, line,
-		    "rule '%s' needs exactly one of words, regex or caps", id);
+	model = config_setting_get_member(rs, "model");
+	if ((words != NULL) + (regex != NULL) + (caps != NULL) +
+	    (model != NULL) != 1) {
+		diag_error(ld->d, file, line, "rule '%s' needs exactly one of "
+		    "words, regex, caps or model", id);
 		return;
 	}
-	r->kind = words ? RULE_WORDS : regex ? RULE_REGEX : RULE_CAPS;
+	r->kind = words ? RULE_WORDS : regex ? RULE_REGEX : caps ? RULE_CAPS :
+	    RULE_MODEL;
 	r->view = r->kind == RULE_WORDS ? VIEW_FOLDED :
 	    r->kind == RULE_REGEX ? VIEW_NORMAL : VIEW_RAW;
 	if (config_setting_lookup_string(rs, "view", &s) &&
@@ -232,6 +272,8 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 		    id, s);
 	if (r->kind == RULE_CAPS)
 		r->view = VIEW_RAW;	/* case is what it looks at */
+	if (r->kind == RULE_MODEL)
+		r->view = VIEW_NORMAL;	/* it reads normal and folded itself */
 
 	config_setting_t *w = config_setting_get_member(rs, "weight");
 	if (w != NULL) {
@@ -277,11 +319,17 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 		else
 			load_regex(ld, r, config_setting_get_string(regex),
 			    file, setting_line(regex));
-	} else {
+	} else if (r->kind == RULE_CAPS) {
 		load_caps(ld, r, caps, file);
+	} else {
+		load_model(ld, r, model, file);
 	}
 
-	if ((except = config_setting_get_member(rs, "except")) != NULL) {
+	if ((except = config_setting_get_member(rs, "except")) != NULL &&
+	    r->kind == RULE_MODEL) {
+		diag_error(ld->d, file, setting_line(except), "rule '%s': a "
+		    "model has no except entries (teach it with more rows)", id);
+	} else if (except != NULL) {
 		struct strvec sv = { 0 };
 		long owner = owner_add(rb, OWNER_EXCEPT, (uint32_t)(r - rb->rules));
 		if (owner < 0)
@@ -463,6 +511,7 @@ rules_free(struct rulebook *rb)
 		entries_free(&rb->rules[i].except);
 		prefilter_atoms_free(&rb->rules[i].atoms);
 		context_free(rb->rules[i].ctx);
+		model_free(rb->rules[i].model);
 	}
 	for (size_t i = 0; i < rb->nsets; i++) {
 		free(rb->sets[i].name);

@@ -1,5 +1,7 @@
 #include "reply.h"
 
+#include <math.h>
+
 static json_t *
 hit_json(const struct engine *e, const struct hit *h, const char *text)
 {
@@ -26,6 +28,9 @@ hit_json(const struct engine *e, const struct hit *h, const char *text)
 	json_object_set_new(o, "match", m ? m : json_string(""));
 	if (cut)
 		json_object_set_new(o, "match_truncated", json_true());
+	if (h->score >= 0)	/* a model's: its probability */
+		json_object_set_new(o, "score",
+		    json_real(round(h->score * 1e4) / 1e4));
 	if (h->budget)
 		json_object_set_new(o, "error", json_string(
 		    "the comment's regex time budget ran out; the remaining "

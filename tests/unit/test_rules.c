@@ -472,9 +472,9 @@ test_error_two_kinds(void **state)
 
 	load_bad(t, f);
 	expect_diag(&t->d, f, 4,
-	    "rule 'x.two' needs exactly one of words, regex or caps");
+	    "rule 'x.two' needs exactly one of words, regex, caps or model");
 	expect_diag(&t->d, f, 5,
-	    "rule 'x.none' needs exactly one of words, regex or caps");
+	    "rule 'x.none' needs exactly one of words, regex, caps or model");
 }
 
 static void
