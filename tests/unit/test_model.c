@@ -132,6 +132,46 @@ test_features_see_folded_view(void **state)
 	views_free(&vs);
 }
 
+/* The spans named for a hit: the words whose features weigh most, the
+ * heaviest first, none overlapping, none that lowered the score. */
+static void
+test_top_spans(void **state)
+{
+	struct views		 vs;
+	struct model_feats	 f;
+	struct model		*m = model_new(MODEL_BITS_DEFAULT, 3);
+	struct model_span	 sp[3];
+	const char		*text = "alpha beta gamma delta";
+
+	(void)state;
+	assert_non_null(m);
+	views_init(&vs);
+	model_feats_init(&f);
+	feats_bits(&vs, text, m->bits, m->seed, &f);
+	for (size_t i = 0; i < f.n; i++) {
+		const char *w = text + f.v[i].ostart;
+		size_t n = f.v[i].oend - f.v[i].ostart;
+
+		if (n == 4 && strncmp(w, "beta", 4) == 0)
+			m->w[f.v[i].idx] = 1;
+		else if (n == 5 && strncmp(w, "gamma", 5) == 0)
+			m->w[f.v[i].idx] = 0.5f;
+		else if (n == 5 && strncmp(w, "alpha", 5) == 0)
+			m->w[f.v[i].idx] = -1;
+	}
+	assert_int_equal(model_top_spans(m, &f, sp, 3), 2);
+	assert_int_equal(sp[0].start, 6);
+	assert_int_equal(sp[0].end, 10);
+	assert_int_equal(sp[1].start, 11);
+	assert_int_equal(sp[1].end, 16);
+	assert_true(sp[0].weight > sp[1].weight && sp[1].weight > 0);
+	assert_int_equal(model_top_spans(m, &f, sp, 1), 1);
+	assert_int_equal(sp[0].start, 6);
+	model_feats_free(&f);
+	views_free(&vs);
+	model_free(m);
+}
+
 static char tmpdir[64];
 
 static int
@@ -316,6 +356,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_features_deterministic),
 		cmocka_unit_test(test_features_see_folded_view),
+		cmocka_unit_test(test_top_spans),
 		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_loader_errors, setup, teardown),
 	};
