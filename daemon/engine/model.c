@@ -71,6 +71,7 @@ model_feats_free(struct model_feats *f)
 {
 	free(f->v);
 	free(f->spans);
+	free(f->tmp);
 	model_feats_init(f);
 }
 
@@ -91,15 +92,49 @@ push(struct model_feats *f, uint32_t h, uint32_t mask, size_t os, size_t oe)
 	return 0;
 }
 
+/* Sort the features by index, keeping those of one index in the order
+ * they came (so the first occurrence's span survives the dedup): an LSD
+ * radix sort, 11 bits a pass, two passes for any model's hash; a
+ * comment has hundreds of features and qsort cost more than all else
+ * the model does. */
+#define RADIX_BITS	11
 static int
-feat_cmp(const void *a, const void *b)
+sort_feats(struct model_feats *f, uint32_t bits)
 {
-	const struct model_feat *x = a, *y = b;
+	uint32_t	 cnt[1u << RADIX_BITS];
 
-	if (x->idx != y->idx)
-		return x->idx < y->idx ? -1 : 1;
-	if (x->ostart != y->ostart)
-		return x->ostart < y->ostart ? -1 : 1;
+	if (f->tmp_cap < f->cap) {
+		struct model_feat *t = realloc(f->tmp, f->cap * sizeof(*t));
+
+		if (t == NULL)
+			return -1;
+		f->tmp = t;
+		f->tmp_cap = f->cap;
+	}
+	for (uint32_t shift = 0; shift < bits; shift += RADIX_BITS) {
+		struct model_feat	*t;
+		uint32_t		 sum = 0;
+		size_t			 cap;
+
+		memset(cnt, 0, sizeof(cnt));
+		for (size_t i = 0; i < f->n; i++)
+			cnt[(f->v[i].idx >> shift) & ((1u << RADIX_BITS) - 1)]++;
+		for (size_t k = 0; k < (1u << RADIX_BITS); k++) {
+			uint32_t c = cnt[k];
+
+			cnt[k] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < f->n; i++)
+			f->tmp[cnt[(f->v[i].idx >> shift) &
+			    ((1u << RADIX_BITS) - 1)]++] = f->v[i];
+		t = f->v;
+		f->v = f->tmp;
+		f->tmp = t;
+		cap = f->cap;
+		f->cap = f->tmp_cap;
+		f->tmp_cap = cap;
+	}
 	return 0;
 }
 
@@ -171,7 +206,8 @@ model_features(struct views *vs, uint32_t bits, uint32_t seed,
 	}
 	if (f->n == 0)
 		return 0;
-	qsort(f->v, f->n, sizeof(*f->v), feat_cmp);
+	if (sort_feats(f, bits) == -1)
+		return -1;
 	size_t k = 1;
 	for (size_t i = 1; i < f->n; i++)
 		if (f->v[i].idx != f->v[k - 1].idx)

@@ -74,6 +74,8 @@ struct model_feats {
 	float		 val;
 	struct model_span *spans;	/* model_top_spans' scratch */
 	size_t		 spans_cap;
+	struct model_feat *tmp;		/* model_features' sort scratch */
+	size_t		 tmp_cap;
 };
 
 void	model_feats_init(struct model_feats *f);
