@@ -3,7 +3,7 @@
 # Debian build dependencies when they are missing, builds with -Werror,
 # runs the unit and integration tests, then builds again with
 # AddressSanitizer and UndefinedBehaviorSanitizer and runs everything again,
-# and last fuzzes each libFuzzer target for DECORUM_FUZZ_SECONDS (30 s).
+# and last fuzzes each libFuzzer target for DECORUM_FUZZ_SECONDS (20 s).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -39,7 +39,7 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 
 # a short fuzz run (clang, build-fuzz/): DECORUM_FUZZ_SECONDS per target,
 # two at a time; tests/fuzz/run.sh runs them longer
-sh tests/fuzz/run.sh "${DECORUM_FUZZ_SECONDS:-30}"
+sh tests/fuzz/run.sh "${DECORUM_FUZZ_SECONDS:-20}"
 
 # reached only when every step above passed (set -e): the closing count
 n1=$(ctest --test-dir build -N | sed -n 's/^Total Tests: //p')
