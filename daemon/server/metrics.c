@@ -212,7 +212,7 @@ metrics_render(struct evbuffer *out, const struct engine *e, json_t *stats,
 	evbuffer_add_printf(out, "decorumd_connections %llu\n",
 	    count_of(stats, "connections"));
 	family(out, "decorumd_connections_accepted_total", "counter",
-	    "Client connections accepted on the socket since start.");
+	    "Client connections accepted since start, on the socket and the HTTP listener.");
 	evbuffer_add_printf(out, "decorumd_connections_accepted_total %llu\n",
 	    count_of(stats, "connections_accepted"));
 	family(out, "decorumd_http_requests_total", "counter",
