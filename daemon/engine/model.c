@@ -2,6 +2,7 @@
  * model file (model.h describes the format). */
 #include "model.h"
 
+#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -25,39 +26,66 @@ enum {
 	NS_CHARS = 'c',		/* character n-gram of a folded word */
 };
 
-#define FNV32_PRIME	16777619u
-#define FNV32_BASIS	2166136261u
+/* Hashing: a word is read 8 bytes at a time (little-endian whatever the
+ * host, so a model means the same everywhere), each chunk mixed in with
+ * a multiply; the index is taken from the high half of a last product,
+ * where every input bit has had its say. */
+#define HASH_MUL	0x9e3779b97f4a7c15ull
 
-static inline uint32_t
-fnv_byte(uint32_t h, unsigned char c)
+static inline uint64_t
+mix64(uint64_t h)
 {
-	return (h ^ c) * FNV32_PRIME;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	return h;
 }
 
-static inline uint32_t
-fnv_bytes(uint32_t h, const char *s, size_t n)
+static inline uint64_t
+le_bytes(const unsigned char *p, size_t n)
 {
+	uint64_t x = 0;
+
 	for (size_t i = 0; i < n; i++)
-		h = fnv_byte(h, (unsigned char)s[i]);
-	return h;
+		x |= (uint64_t)p[i] << (8 * i);
+	return x;
 }
 
-/* murmur3's finalizer: FNV's low bits, which the mask keeps, are weak */
-static inline uint32_t
-mix32(uint32_t h)
+/* 8 bytes as a little-endian number: one load on x86 */
+static inline uint64_t
+le64(const unsigned char *p)
 {
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	h ^= h >> 16;
-	return h;
+	uint64_t x;
+
+	memcpy(&x, p, sizeof(x));
+	return le64toh(x);
+}
+
+static inline uint64_t
+word_hash(uint64_t seed, const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	uint64_t		 h = seed ^ n;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		h = (h ^ le64(p)) * HASH_MUL;
+		h ^= h >> 29;
+	}
+	h = (h ^ le_bytes(p, n)) * HASH_MUL;
+	return h ^ h >> 29;
 }
 
 static inline uint32_t
-ns_start(uint32_t seed, unsigned char ns)
+hash_idx(uint64_t h, uint64_t ns, uint32_t mask)
 {
-	return fnv_byte(FNV32_BASIS ^ seed, ns);
+	return (uint32_t)(((h ^ ns) * HASH_MUL) >> 32) & mask;
+}
+
+/* A namespace's constant under a seed. */
+static inline uint64_t
+ns_key(uint32_t seed, unsigned ns)
+{
+	return mix64(((uint64_t)seed << 8 | ns) * HASH_MUL);
 }
 
 void
@@ -70,94 +98,103 @@ void
 model_feats_free(struct model_feats *f)
 {
 	free(f->v);
+	free(f->words);
 	free(f->spans);
-	free(f->tmp);
+	free(f->pad);
+	free(f->tab);
 	model_feats_init(f);
 }
 
+/* Room for every feature a comment can give, reserved once per comment
+ * so that the loops below store without checking: a normal view word
+ * (at least a byte, and a separator) gives a word and a bigram, each
+ * with its span; a folded word of n bytes gives a word and at most
+ * 3n - 3 character n-grams (at least one), all of one span. */
 static int
-push(struct model_feats *f, uint32_t h, uint32_t mask, size_t os, size_t oe)
+reserve(struct model_feats *f, size_t nlen, size_t flen)
 {
-	if (f->n == f->cap) {
-		size_t			 cap = f->cap ? f->cap * 2 : 256;
-		struct model_feat	*v;
+	size_t need = 2 * nlen + 3 * flen + 8, wneed = nlen + flen + 8;
 
-		if ((v = realloc(f->v, cap * sizeof(*v))) == NULL)
+	if (need > f->cap) {
+		size_t cap = f->cap ? f->cap : 256;
+		while (cap < need)
+			cap *= 2;
+		struct model_feat *v = realloc(f->v, cap * sizeof(*v));
+		if (v == NULL)
 			return -1;
 		f->v = v;
 		f->cap = cap;
 	}
-	f->v[f->n++] = (struct model_feat){ mix32(h) & mask, (uint32_t)os,
-	    (uint32_t)oe };
+	if (wneed > f->words_cap) {
+		size_t cap = f->words_cap ? f->words_cap : 64;
+		while (cap < wneed)
+			cap *= 2;
+		struct model_word *w = realloc(f->words, cap * sizeof(*w));
+		if (w == NULL)
+			return -1;
+		f->words = w;
+		f->words_cap = cap;
+	}
 	return 0;
 }
 
-/* Sort the features by index, keeping those of one index in the order
- * they came (so the first occurrence's span survives the dedup): an LSD
- * radix sort, 11 bits a pass, two passes for any model's hash; a
- * comment has hundreds of features and qsort cost more than all else
- * the model does. */
-#define RADIX_BITS	11
+/* The padded word char_grams reads, with 8 bytes to spare. */
 static int
-sort_feats(struct model_feats *f, uint32_t bits)
+reserve_pad(struct model_feats *f, size_t flen)
 {
-	uint32_t	 cnt[1u << RADIX_BITS];
-
-	if (f->tmp_cap < f->cap) {
-		struct model_feat *t = realloc(f->tmp, f->cap * sizeof(*t));
-
-		if (t == NULL)
-			return -1;
-		f->tmp = t;
-		f->tmp_cap = f->cap;
-	}
-	for (uint32_t shift = 0; shift < bits; shift += RADIX_BITS) {
-		struct model_feat	*t;
-		uint32_t		 sum = 0;
-		size_t			 cap;
-
-		memset(cnt, 0, sizeof(cnt));
-		for (size_t i = 0; i < f->n; i++)
-			cnt[(f->v[i].idx >> shift) & ((1u << RADIX_BITS) - 1)]++;
-		for (size_t k = 0; k < (1u << RADIX_BITS); k++) {
-			uint32_t c = cnt[k];
-
-			cnt[k] = sum;
-			sum += c;
-		}
-		for (size_t i = 0; i < f->n; i++)
-			f->tmp[cnt[(f->v[i].idx >> shift) &
-			    ((1u << RADIX_BITS) - 1)]++] = f->v[i];
-		t = f->v;
-		f->v = f->tmp;
-		f->tmp = t;
-		cap = f->cap;
-		f->cap = f->tmp_cap;
-		f->tmp_cap = cap;
-	}
+	if (flen + 10 <= f->pad_cap)
+		return 0;
+	unsigned char *b = realloc(f->pad, flen + 10);
+	if (b == NULL)
+		return -1;
+	f->pad = b;
+	f->pad_cap = flen + 10;
 	return 0;
+}
+
+static inline uint32_t
+word_add(struct model_feats *f, size_t os, size_t oe)
+{
+	f->words[f->nwords] = (struct model_word){ (uint32_t)os, (uint32_t)oe };
+	return (uint32_t)f->nwords++;
+}
+
+static inline void
+push_idx(struct model_feats *f, uint32_t idx, uint32_t word)
+{
+	f->v[f->n++] = (struct model_feat){ idx, word };
 }
 
 /* Character n-grams (3 to 5 bytes) of " word ": bytes, not code points;
- * training and scoring cut the same way. */
-static int
-char_grams(struct model_feats *f, uint32_t seed, uint32_t mask,
-    const char *w, size_t wlen, size_t os, size_t oe)
+ * training and scoring cut the same way. Each is read as one 64-bit
+ * little-endian number and hashed with one multiply (the high half of
+ * the product, where every input bit has had its say), so the grams of
+ * a word hash independently of each other and in parallel. */
+#define GRAM_MUL	0x9e3779b97f4a7c15ull
+
+static void
+char_grams(struct model_feats *f, const uint64_t gseed[3], uint32_t mask,
+    const char *w, size_t wlen, uint32_t word)
 {
-	size_t plen = wlen + 2;
+	unsigned char	*b = f->pad;
+	size_t		 plen = wlen + 2;
 
-	for (size_t n = 3; n <= 5; n++) {
-		for (size_t i = 0; i + n <= plen; i++) {
-			uint32_t h = ns_start(seed, NS_CHARS);
+	b[0] = ' ';
+	memcpy(b + 1, w, wlen);
+	b[wlen + 1] = ' ';
+	memset(b + plen, 0, 8);
+	for (size_t i = 0; i + 3 <= plen; i++) {
+		uint64_t g = le64(b + i) & 0xffffffffffull;
 
-			for (size_t j = i; j < i + n; j++)
-				h = fnv_byte(h, j == 0 || j == plen - 1 ?
-				    ' ' : (unsigned char)w[j - 1]);
-			if (push(f, h, mask, os, oe) == -1)
-				return -1;
-		}
+		push_idx(f, (uint32_t)(((g & 0xffffffull) ^ gseed[0]) *
+		    GRAM_MUL >> 32) & mask, word);
+		if (i + 4 <= plen)
+			push_idx(f, (uint32_t)(((g & 0xffffffffull) ^
+			    gseed[1]) * GRAM_MUL >> 32) & mask, word);
+		if (i + 5 <= plen)
+			push_idx(f, (uint32_t)((g ^ gseed[2]) * GRAM_MUL >>
+			    32) & mask, word);
 	}
-	return 0;
 }
 
 int
@@ -168,63 +205,69 @@ model_features(struct views *vs, uint32_t bits, uint32_t seed,
 	uint32_t		 mask = (bits >= 32) ? UINT32_MAX :
 				    (1u << bits) - 1;
 	size_t			 pos = 0, s, e, os, oe;
-	size_t			 ps = 0, pe = 0, pos_s = 0;
+	size_t			 pos_s = 0;
 	bool			 have_prev = false;
+	uint64_t		 gseed[3], hprev = 0, seed0 = ns_key(seed, 0);
+	uint64_t		 ns_word = ns_key(seed, NS_WORD);
+	uint64_t		 ns_bigram = ns_key(seed, NS_BIGRAM);
+	uint64_t		 ns_folded = ns_key(seed, NS_FOLDED);
 
 	f->n = 0;
+	f->nwords = 0;
 	f->val = 0;
+	if ((fv = views_folded(vs, FOLD_ALL)) == NULL ||
+	    reserve(f, nv->len, fv->len) == -1 ||
+	    reserve_pad(f, fv->len) == -1)
+		return -1;
+	/* the grams' 3 to 5 bytes leave the top 3 free for the seed */
+	for (unsigned n = 0; n < 3; n++)
+		gseed[n] = ns_key(seed, NS_CHARS + n) << 40;
 	while (text_next_word(nv->text, nv->len, &pos, &s, &e)) {
-		view_span_orig(nv, s, e, &os, &oe);
-		if (push(f, fnv_bytes(ns_start(seed, NS_WORD), nv->text + s,
-		    e - s), mask, os, oe) == -1)
-			return -1;
-		if (have_prev) {
-			uint32_t h = ns_start(seed, NS_BIGRAM);
+		uint64_t h = word_hash(seed0, nv->text + s, e - s);
 
-			h = fnv_bytes(h, nv->text + ps, pe - ps);
-			h = fnv_byte(h, ' ');
-			h = fnv_bytes(h, nv->text + s, e - s);
-			if (push(f, h, mask, pos_s, oe) == -1)
-				return -1;
-		}
-		ps = s;
-		pe = e;
+		view_span_orig(nv, s, e, &os, &oe);
+		push_idx(f, hash_idx(h, ns_word, mask), word_add(f, os, oe));
+		/* a 2-gram: the two words' hashes, in order */
+		if (have_prev)
+			push_idx(f, hash_idx(mix64(hprev * HASH_MUL ^ h),
+			    ns_bigram, mask), word_add(f, pos_s, oe));
+		hprev = h;
 		pos_s = os;
 		have_prev = true;
 	}
-	if ((fv = views_folded(vs, FOLD_ALL)) == NULL)
-		return -1;
 	pos = 0;
 	while (text_next_word(fv->text, fv->len, &pos, &s, &e)) {
+		uint32_t w;
+
 		view_span_orig(fv, s, e, &os, &oe);
-		if (push(f, fnv_bytes(ns_start(seed, NS_FOLDED), fv->text + s,
-		    e - s), mask, os, oe) == -1)
-			return -1;
-		if (char_grams(f, seed, mask, fv->text + s, e - s, os,
-		    oe) == -1)
-			return -1;
+		w = word_add(f, os, oe);
+		push_idx(f, hash_idx(word_hash(seed0, fv->text + s, e - s),
+		    ns_folded, mask), w);
+		char_grams(f, gseed, mask, fv->text + s, e - s, w);
 	}
-	if (f->n == 0)
-		return 0;
-	if (sort_feats(f, bits) == -1)
-		return -1;
-	size_t k = 1;
-	for (size_t i = 1; i < f->n; i++)
-		if (f->v[i].idx != f->v[k - 1].idx)
-			f->v[k++] = f->v[i];
-	f->n = k;
-	f->val = (float)(1.0 / sqrt((double)k));
+	if (f->n > 0)
+		f->val = (float)(1.0 / sqrt((double)f->n));
 	return 0;
 }
 
 double
 model_score(const struct model *m, const struct model_feats *f)
 {
-	double dot = 0;
+	/* four sums, so that the adds do not wait on each other while the
+	 * weights come from memory */
+	float	 s[4] = { 0, 0, 0, 0 };
+	size_t	 i = 0;
+	double	 dot;
 
-	for (size_t i = 0; i < f->n; i++)
-		dot += m->w[f->v[i].idx];
-	dot = dot * f->val + m->bias;
+	for (; i + 4 <= f->n; i += 4) {
+		s[0] += m->w[f->v[i].idx];
+		s[1] += m->w[f->v[i + 1].idx];
+		s[2] += m->w[f->v[i + 2].idx];
+		s[3] += m->w[f->v[i + 3].idx];
+	}
+	for (; i < f->n; i++)
+		s[0] += m->w[f->v[i].idx];
+	dot = ((double)s[0] + s[1] + s[2] + s[3]) * f->val + m->bias;
 	return 1.0 / (1.0 + exp(-dot));
 }
 
@@ -248,26 +291,57 @@ model_top_spans(const struct model *m, struct model_feats *f,
 
 	if (f->n == 0)
 		return 0;
-	if (f->spans_cap < f->n) {
-		struct model_span *sp = realloc(f->spans, f->n * sizeof(*sp));
+	if (f->spans_cap < f->nwords) {
+		struct model_span *sp = realloc(f->spans,
+		    f->nwords * sizeof(*sp));
 
 		if (sp == NULL)
 			return 0;
 		f->spans = sp;
-		f->spans_cap = f->n;
+		f->spans_cap = f->nwords;
 	}
-	/* each span's weight: the sum over its features */
+	/* each word's weight: the sum over its features */
+	for (size_t i = 0; i < f->nwords; i++)
+		f->spans[i] = (struct model_span){ f->words[i].start,
+		    f->words[i].end, 0 };
 	for (size_t i = 0; i < f->n; i++)
-		f->spans[i] = (struct model_span){ f->v[i].ostart,
-		    f->v[i].oend, (double)m->w[f->v[i].idx] * f->val };
-	qsort(f->spans, f->n, sizeof(*f->spans), span_cmp);
-	for (size_t i = 1; i < f->n; i++) {
-		if (span_cmp(&f->spans[i], &f->spans[u]) == 0)
-			f->spans[u].weight += f->spans[i].weight;
-		else
-			f->spans[++u] = f->spans[i];
+		f->spans[f->v[i].word].weight += (double)m->w[f->v[i].idx] *
+		    f->val;
+	u = f->nwords;
+	/* then the same span from another view or namespace (a word in
+	 * the normal and the folded view) is merged through a small hash
+	 * table of span to its first place */
+	size_t tsize = 16, k = 0;
+	while (tsize < 2 * u)
+		tsize <<= 1;
+	if (f->tab_cap < tsize) {
+		uint32_t *t = realloc(f->tab, tsize * sizeof(*t));
+
+		if (t == NULL)
+			return 0;
+		f->tab = t;
+		f->tab_cap = tsize;
 	}
-	u++;
+	memset(f->tab, 0xff, tsize * sizeof(*f->tab));
+	for (size_t i = 0; i < u; i++) {
+		size_t slot = (size_t)(((uint64_t)f->spans[i].start << 32 |
+		    f->spans[i].end) * HASH_MUL >> 40) & (tsize - 1);
+
+		for (;; slot = (slot + 1) & (tsize - 1)) {
+			uint32_t at = f->tab[slot];
+
+			if (at == UINT32_MAX) {
+				f->tab[slot] = (uint32_t)k;
+				f->spans[k++] = f->spans[i];
+				break;
+			}
+			if (span_cmp(&f->spans[at], &f->spans[i]) == 0) {
+				f->spans[at].weight += f->spans[i].weight;
+				break;
+			}
+		}
+	}
+	u = k;
 	/* the best of what overlaps none chosen, max times */
 	while (n < max) {
 		size_t best = u;
@@ -278,9 +352,9 @@ model_top_spans(const struct model *m, struct model_feats *f,
 			if (f->spans[i].weight <= 0 || (best < u &&
 			    f->spans[i].weight <= f->spans[best].weight))
 				continue;
-			for (size_t k = 0; k < n && !overlaps; k++)
-				overlaps = f->spans[i].start < out[k].end &&
-				    out[k].start < f->spans[i].end;
+			for (size_t j = 0; j < n && !overlaps; j++)
+				overlaps = f->spans[i].start < out[j].end &&
+				    out[j].start < f->spans[i].end;
 			if (!overlaps)
 				best = i;
 		}
@@ -306,7 +380,7 @@ model_new(uint32_t bits, uint32_t seed)
 		free(m);
 		return NULL;
 	}
-	m->scheme = MODEL_SCHEME_W12_C35;
+	m->scheme = MODEL_SCHEME;
 	m->bits = bits;
 	m->seed = seed;
 	m->reject_at = m->review_at = 0.5f;
@@ -393,8 +467,9 @@ model_parse(const void *buf, size_t len, char *err, size_t errlen)
 		    "reads version %u", version, MODEL_VERSION);
 		return NULL;
 	}
-	if ((scheme = get32(p + 12)) != MODEL_SCHEME_W12_C35) {
-		snprintf(err, errlen, "unknown feature scheme %u", scheme);
+	if ((scheme = get32(p + 12)) != MODEL_SCHEME) {
+		snprintf(err, errlen, "feature scheme %u; this build computes "
+		    "scheme %u (learn the model again)", scheme, MODEL_SCHEME);
 		return NULL;
 	}
 	bits = get32(p + 16);

@@ -33,15 +33,16 @@
 #define MODEL_MAGIC		"DCRMODEL"
 #define MODEL_VERSION		1u
 #define MODEL_HEADER_SIZE	72u
-/* Scheme 1: word 1- and 2-grams of the normal view, word 1-grams of the
+/* Scheme 2: word 1- and 2-grams of the normal view, word 1-grams of the
  * folded view (all folds), character 3- to 5-grams of each folded word
- * padded with a space at each end (character 2-grams add features but
- * little signal and cost time per comment); binary, the row scaled to
- * unit length. */
-#define MODEL_SCHEME_W12_C35	1u
+ * padded with a space at each end; each occurrence counts (a feature
+ * seen twice has value 2), and the row is scaled by 1/sqrt(occurrences).
+ * Scoring is then one lookup and add per occurrence, with no sorting.
+ * (Scheme 1 counted each feature once, which needed a sort a comment.) */
+#define MODEL_SCHEME		2u
 #define MODEL_BITS_MIN		10u
 #define MODEL_BITS_MAX		21u	/* 8 MiB of weights */
-#define MODEL_BITS_DEFAULT	20u
+#define MODEL_BITS_DEFAULT	18u
 /* Model files are this size at most (the readfile cap). */
 #define MODEL_MAX_FILE		(16u << 20)
 
@@ -60,22 +61,32 @@ struct model_span {
 	double		 weight;
 };
 
-/* One feature of a comment: its hashed index and the original-text span
- * of the word it came from (its first occurrence). */
+/* One occurrence of a feature in a comment: its hashed index and the
+ * word (two words for a 2-gram) it came from. */
 struct model_feat {
-	uint32_t	 idx, ostart, oend;
+	uint32_t	 idx, word;
 };
 
-/* The features of one comment, sorted by index and distinct, and the
- * value every present feature has (1/sqrt(n): the row has unit length). */
+/* A word's span of the original text. */
+struct model_word {
+	uint32_t	 start, end;
+};
+
+/* The feature occurrences of one comment, in the order of the text
+ * (normal view, then folded view), the words they came from, and the
+ * value of each occurrence (1/sqrt(n)). */
 struct model_feats {
 	struct model_feat *v;
 	size_t		 n, cap;
 	float		 val;
+	struct model_word *words;
+	size_t		 nwords, words_cap;
 	struct model_span *spans;	/* model_top_spans' scratch */
 	size_t		 spans_cap;
-	struct model_feat *tmp;		/* model_features' sort scratch */
-	size_t		 tmp_cap;
+	unsigned char	*pad;		/* model_features' scratch */
+	size_t		 pad_cap;
+	uint32_t	*tab;		/* model_top_spans' scratch */
+	size_t		 tab_cap;
 };
 
 void	model_feats_init(struct model_feats *f);

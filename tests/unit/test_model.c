@@ -59,12 +59,24 @@ test_features_deterministic(void **state)
 	feats_of(&vs, text, 7, &a);
 	assert_true(a.n > 20);
 	assert_float_equal(a.val, 1.0 / sqrt((double)a.n), 1e-6);
-	for (size_t i = 1; i < a.n; i++)
-		assert_true(a.v[i - 1].idx < a.v[i].idx);	/* sorted, distinct */
+	/* occurrences in the order of the text: the normal view's first
+	 * word comes first, and "muppet" twice gives its features twice */
+	assert_int_equal(a.words[a.v[0].word].start, 0);
+	assert_int_equal(a.words[a.v[0].word].end, 3);
+	size_t muppet = 0;
+	for (size_t i = 0; i < a.n; i++)
+		muppet += a.words[a.v[i].word].end -
+		    a.words[a.v[i].word].start == 6 && strncmp(text +
+		    a.words[a.v[i].word].start, "muppet", 6) == 0;
+	/* per occurrence: the normal view's word, the folded view's, and
+	 * the 6 + 5 + 4 character 3-, 4- and 5-grams of " muppet " */
+	assert_int_equal(muppet, 2 * (1 + 1 + 6 + 5 + 4));
 	for (size_t i = 0; i < a.n; i++) {
 		assert_true(a.v[i].idx < (1u << MODEL_BITS_DEFAULT));
-		assert_true(a.v[i].ostart < a.v[i].oend);
-		assert_true(a.v[i].oend <= strlen(text));
+		assert_true(a.v[i].word < a.nwords);
+		assert_true(a.words[a.v[i].word].start <
+		    a.words[a.v[i].word].end);
+		assert_true(a.words[a.v[i].word].end <= strlen(text));
 	}
 	/* another comment in between changes nothing */
 	feats_of(&vs, "Something else entirely, \xc3\xa9t\xc3\xa9 2026", 7, &c);
@@ -87,13 +99,62 @@ test_features_deterministic(void **state)
 	views_free(&vs);
 }
 
+static int
+idx_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The distinct feature indices of f, sorted, into a new array. */
+static uint32_t *
+distinct(const struct model_feats *f, size_t *n)
+{
+	uint32_t *v = malloc((f->n + 1) * sizeof(*v));
+	size_t k = 0;
+
+	assert_non_null(v);
+	for (size_t i = 0; i < f->n; i++)
+		v[i] = f->v[i].idx;
+	qsort(v, f->n, sizeof(*v), idx_cmp);
+	for (size_t i = 0; i < f->n; i++)
+		if (k == 0 || v[k - 1] != v[i])
+			v[k++] = v[i];
+	*n = k;
+	return v;
+}
+
+static size_t
+shared_feats(const struct model_feats *a, const struct model_feats *b,
+    size_t *na)
+{
+	size_t		 n, m, shared = 0;
+	uint32_t	*x = distinct(a, &n), *y = distinct(b, &m);
+
+	for (size_t i = 0, j = 0; i < n && j < m;) {
+		if (x[i] == y[j]) {
+			shared++;
+			i++;
+			j++;
+		} else if (x[i] < y[j])
+			i++;
+		else
+			j++;
+	}
+	free(x);
+	free(y);
+	*na = n;
+	return shared;
+}
+
 /* The folded view's features of "mupp3t" are those of "muppet". */
 static void
 test_features_see_folded_view(void **state)
 {
 	struct views		 vs;
 	struct model_feats	 plain, leet, other;
-	size_t			 shared = 0, shared_other = 0;
+	size_t			 n;
 
 	(void)state;
 	views_init(&vs);
@@ -103,29 +164,11 @@ test_features_see_folded_view(void **state)
 	feats_of(&vs, "muppet", 1, &plain);
 	feats_of(&vs, "mupp3t", 1, &leet);
 	feats_of(&vs, "carrot", 1, &other);
-	for (size_t i = 0, j = 0; i < plain.n && j < leet.n;) {
-		if (plain.v[i].idx == leet.v[j].idx) {
-			shared++;
-			i++;
-			j++;
-		} else if (plain.v[i].idx < leet.v[j].idx)
-			i++;
-		else
-			j++;
-	}
-	for (size_t i = 0, j = 0; i < plain.n && j < other.n;) {
-		if (plain.v[i].idx == other.v[j].idx) {
-			shared_other++;
-			i++;
-			j++;
-		} else if (plain.v[i].idx < other.v[j].idx)
-			i++;
-		else
-			j++;
-	}
 	/* all but the normal view's word: the folded word and its grams */
-	assert_int_equal(shared, plain.n - 1);
-	assert_true(shared_other < 3);
+	size_t shared = shared_feats(&plain, &leet, &n);
+	assert_int_equal(shared, n - 1);
+	shared = shared_feats(&plain, &other, &n);
+	assert_true(shared < 3);
 	model_feats_free(&plain);
 	model_feats_free(&leet);
 	model_feats_free(&other);
@@ -141,7 +184,9 @@ test_top_spans(void **state)
 	struct model_feats	 f;
 	struct model		*m = model_new(MODEL_BITS_DEFAULT, 3);
 	struct model_span	 sp[3];
-	const char		*text = "alpha beta gamma delta";
+	/* no word shares a character n-gram with another ("delta" would
+	 * share "ta " with "beta": each occurrence counts for its word) */
+	const char		*text = "alpha beta gamma mouse";
 
 	(void)state;
 	assert_non_null(m);
@@ -149,8 +194,9 @@ test_top_spans(void **state)
 	model_feats_init(&f);
 	feats_bits(&vs, text, m->bits, m->seed, &f);
 	for (size_t i = 0; i < f.n; i++) {
-		const char *w = text + f.v[i].ostart;
-		size_t n = f.v[i].oend - f.v[i].ostart;
+		const char *w = text + f.words[f.v[i].word].start;
+		size_t n = f.words[f.v[i].word].end -
+		    f.words[f.v[i].word].start;
 
 		if (n == 4 && strncmp(w, "beta", 4) == 0)
 			m->w[f.v[i].idx] = 1;
@@ -233,7 +279,7 @@ test_round_trip(void **state)
 	assert_non_null(r);
 	assert_int_equal(r->bits, m->bits);
 	assert_int_equal(r->seed, 42);
-	assert_int_equal(r->scheme, MODEL_SCHEME_W12_C35);
+	assert_int_equal(r->scheme, MODEL_SCHEME);
 	assert_true(r->reject_at == 0.8f && r->review_at == 0.6f);
 	assert_true(r->bias == -1.5f);
 	assert_true(r->npos == 12 && r->nneg == 300);
@@ -319,7 +365,11 @@ test_loader_errors(void **state)
 	    "version 1");
 	memcpy(copy, buf, len);
 	put_u32(copy + 12, 9);
-	expect_error(copy, len, "unknown feature scheme 9");
+	expect_error(copy, len, "feature scheme 9; this build computes "
+	    "scheme 2 (learn the model again)");
+	memcpy(copy, buf, len);
+	put_u32(copy + 12, 1);	/* the scheme before occurrences counted */
+	expect_error(copy, len, "feature scheme 1;");
 	memcpy(copy, buf, len);
 	put_u32(copy + 16, 31);
 	expect_error(copy, len, "hash bits 31 out of range");
