@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -28,7 +29,7 @@ learn_opts_default(struct learn_opts *o)
 	o->target_fpr = 0.01;
 	o->bits = MODEL_BITS_DEFAULT;
 	o->seed = 0x5eed1e55u;
-	o->folds = 3;
+	o->folds = 5;
 }
 
 /* Every row's features, as LIBLINEAR rows in one array: row i starts at
@@ -39,7 +40,10 @@ struct corpus {
 	size_t			*start;
 	double			*y;
 	bool			*pos;
+	bool			*ruled;		/* rejected by the rules; NULL: no rules */
 	size_t			 l, lcap, npos;
+	uint32_t		*idx;		/* corpus_add's sort scratch */
+	size_t			 idx_cap;
 	uint64_t		 hash;
 };
 
@@ -50,11 +54,24 @@ corpus_free(struct corpus *c)
 	free(c->start);
 	free(c->y);
 	free(c->pos);
+	free(c->ruled);
+	free(c->idx);
 }
 
 static int
+idx_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A row: the comment's distinct features in ascending order (as
+ * LIBLINEAR wants them), each valued by its occurrences times f->val, so
+ * that w.x is the sum the daemon's scoring adds up (model_score). */
+static int
 corpus_add(struct corpus *c, const struct model_feats *f, bool pos,
-    uint32_t bits)
+    bool ruled, bool with_rules, uint32_t bits)
 {
 	if (c->l == c->lcap) {
 		size_t	 cap = c->lcap ? c->lcap * 2 : 1024;
@@ -71,7 +88,20 @@ corpus_add(struct corpus *c, const struct model_feats *f, bool pos,
 		if ((p = realloc(c->pos, cap * sizeof(*p))) == NULL)
 			return -1;
 		c->pos = p;
+		if (with_rules) {
+			if ((p = realloc(c->ruled, cap * sizeof(*p))) == NULL)
+				return -1;
+			c->ruled = p;
+		}
 		c->lcap = cap;
+	}
+	if (f->n > c->idx_cap) {
+		uint32_t *ix = realloc(c->idx, f->n * sizeof(*ix));
+
+		if (ix == NULL)
+			return -1;
+		c->idx = ix;
+		c->idx_cap = f->n;
 	}
 	/* the features, the bias feature, the end mark */
 	size_t need = c->nn + f->n + 2;
@@ -86,14 +116,24 @@ corpus_add(struct corpus *c, const struct model_feats *f, bool pos,
 		c->nodes = nodes;
 		c->ncap = cap;
 	}
-	c->start[c->l] = c->nn;
 	for (size_t i = 0; i < f->n; i++)
+		c->idx[i] = f->v[i].idx;
+	qsort(c->idx, f->n, sizeof(*c->idx), idx_cmp);
+	c->start[c->l] = c->nn;
+	for (size_t i = 0; i < f->n; i++) {
+		if (i > 0 && c->idx[i] == c->idx[i - 1]) {
+			c->nodes[c->nn - 1].value += f->val;
+			continue;
+		}
 		c->nodes[c->nn++] = (struct linfit_node){
-		    (int)f->v[i].idx + 1, f->val };
+		    (int)c->idx[i] + 1, f->val };
+	}
 	c->nodes[c->nn++] = (struct linfit_node){ (int)(1u << bits) + 1, 1 };
 	c->nodes[c->nn++] = (struct linfit_node){ -1, 0 };
 	c->y[c->l] = pos ? 1 : -1;
 	c->pos[c->l] = pos;
+	if (c->ruled != NULL)
+		c->ruled[c->l] = ruled;
 	c->npos += pos;
 	c->l++;
 	return 0;
@@ -160,11 +200,14 @@ read_file(struct corpus *c, const char *path, const struct learn_opts *o,
 			json_decref(o_line);
 			goto out;
 		}
-		if (views_build(vs, json_string_value(text),
+		int ruled = o->rules_reject == NULL ? 0 :
+		    o->rules_reject(o->rules_ctx, json_string_value(text),
+		    json_string_length(text));
+		if (ruled == -1 || views_build(vs, json_string_value(text),
 		    json_string_length(text)) == -1 ||
 		    model_features(vs, o->bits, o->seed, f) == -1 ||
 		    corpus_add(c, f, is_positive(labels, o->category),
-		    o->bits) == -1) {
+		    ruled == 1, o->rules_reject != NULL, o->bits) == -1) {
 			ctl_warn("out of memory");
 			json_decref(o_line);
 			goto out;
@@ -201,21 +244,32 @@ cmp_desc(const void *a, const void *b)
 }
 
 double
-learn_threshold(const double *p, const bool *pos, size_t n, double max_fpr)
+learn_threshold(const double *p, const bool *pos, const bool *ruled,
+    size_t n, double max_fpr)
 {
 	double	*neg, t;
-	size_t	 nneg = 0, k;
+	size_t	 nneg = 0, nfree = 0, k;
 
 	if ((neg = malloc((n ? n : 1) * sizeof(*neg))) == NULL)
 		return 0.5;
+	/* the rules' false positives are no new ones */
 	for (size_t i = 0; i < n; i++)
-		if (!pos[i])
-			neg[nneg++] = p[i];
-	k = (size_t)floor(max_fpr * (double)nneg + 1e-9);
-	if (k >= nneg) {
+		if (!pos[i]) {
+			nneg++;
+			if (ruled == NULL || !ruled[i])
+				neg[nfree++] = p[i];
+		}
+	/* the count the rate allows, less one standard deviation of it (a
+	 * Poisson count's): on new comments the count varies, and a
+	 * threshold that spends the whole allowance here overspends it
+	 * there about half the time, most on small corpora */
+	double allow = max_fpr * (double)nneg;
+	allow = allow >= 1 ? allow - sqrt(allow) : 0;
+	k = (size_t)floor(allow + 1e-9);
+	if (k >= nfree) {
 		t = 0;		/* every negative may be rejected */
 	} else {
-		qsort(neg, nneg, sizeof(*neg), cmp_desc);
+		qsort(neg, nfree, sizeof(*neg), cmp_desc);
 		/* just above the (k+1)-th highest: k negatives at most */
 		t = nextafterf((float)neg[k], 2.0f);
 		while ((double)t <= neg[k])
@@ -233,15 +287,17 @@ struct cv_counts {
 	double precision, recall, fpr;
 };
 
+/* Rows rejected by the model at t or by the rules (ruled, may be NULL). */
 static struct cv_counts
-cv_at(const double *p, const bool *pos, size_t n, double t)
+cv_at(const double *p, const bool *pos, const bool *ruled, size_t n,
+    double t)
 {
 	size_t			 tp = 0, fp = 0, npos = 0;
 	struct cv_counts	 r;
 
 	for (size_t i = 0; i < n; i++) {
 		npos += pos[i];
-		if (p[i] >= t) {
+		if (p[i] >= t || (ruled != NULL && ruled[i])) {
 			tp += pos[i];
 			fp += !pos[i];
 		}
@@ -322,40 +378,114 @@ compact(struct corpus *c, uint32_t bits, int *n)
 	return used;
 }
 
-/* Cross-validated probabilities of every row under C into p. */
-static int
-cross_validate(const struct corpus *c, struct linfit_node **x, int n,
-    const int *fold, const struct learn_opts *o, double C, double *w,
-    double *p)
+/* One fold's training: all rows but the fold's, from init (or zero). */
+struct fold_job {
+	const struct corpus	*c;
+	struct linfit_node	**x;
+	const int		*fold;
+	int			 k, n;
+	double			 C;
+	const double		*init;
+	double			*w;	/* the fold model */
+	int			 rc;
+};
+
+static void *
+fold_train(void *arg)
 {
+	struct fold_job		 *j = arg;
+	const struct corpus	 *c = j->c;
 	struct linfit_node	**sx = malloc(c->l * sizeof(*sx));
 	double			 *sy = malloc(c->l * sizeof(*sy));
-	int			  rc = -1;
+	size_t			  l = 0;
 
-	if (sx == NULL || sy == NULL)
-		goto out;
-	for (int k = 0; k < o->folds; k++) {
-		size_t l = 0;
-
-		if (o->progress != NULL)
-			fprintf(o->progress, "learn: C=%g, fold %d of %d\n", C,
-			    k + 1, o->folds);
+	j->rc = -1;
+	if (sx != NULL && sy != NULL) {
 		for (size_t i = 0; i < c->l; i++)
-			if (fold[i] != k) {
-				sx[l] = x[i];
+			if (j->fold[i] != j->k) {
+				sx[l] = j->x[i];
 				sy[l++] = c->y[i];
 			}
-		if (linfit_train(sx, sy, l, n, C, w) == -1)
-			goto out;
-		for (size_t i = 0; i < c->l; i++)
-			if (fold[i] == k)
-				p[i] = score_row(x[i], w);
+		j->rc = linfit_train(sx, sy, l, j->n, j->C, j->init, j->w);
 	}
-	rc = 0;
-out:
 	free(sx);
 	free(sy);
+	return NULL;
+}
+
+/*
+ * The fold models under C (into w[k], each started from init[k] when
+ * init is not NULL: the same fold's model at the C before) and the
+ * cross-validated probability of every row (p). The folds train on
+ * LEARN_THREADS threads.
+ */
+#define LEARN_THREADS	2
+static int
+cross_validate(const struct corpus *c, struct linfit_node **x, int n,
+    const int *fold, const struct learn_opts *o, double C,
+    double *const *init, double *const *w, double *p)
+{
+	struct fold_job	*jobs = calloc((size_t)o->folds, sizeof(*jobs));
+	pthread_t	 tid[LEARN_THREADS];
+	int		 rc = -1;
+
+	if (jobs == NULL)
+		return -1;
+	if (o->progress != NULL)
+		fprintf(o->progress, "learn: C=%g, %d folds\n", C, o->folds);
+	for (int k = 0; k < o->folds; k++)
+		jobs[k] = (struct fold_job){ c, x, fold, k, n, C,
+		    init != NULL ? init[k] : NULL, w[k], -1 };
+	for (int k = 0; k < o->folds; k += LEARN_THREADS) {
+		int started = 0;
+
+		for (int t = 0; t < LEARN_THREADS && k + t < o->folds; t++) {
+			/* on a failed start the job runs here */
+			if (pthread_create(&tid[t], NULL, fold_train,
+			    &jobs[k + t]) != 0)
+				break;
+			started++;
+		}
+		for (int t = started; t < LEARN_THREADS && k + t < o->folds; t++)
+			fold_train(&jobs[k + t]);
+		for (int t = 0; t < started; t++)
+			pthread_join(tid[t], NULL);
+	}
+	for (int k = 0; k < o->folds; k++)
+		if (jobs[k].rc == -1)
+			goto out;
+	for (size_t i = 0; i < c->l; i++)
+		p[i] = score_row(x[i], w[fold[i]]);
+	rc = 0;
+out:
+	free(jobs);
 	return rc;
+}
+
+static void
+weights_free(double **w, int k)
+{
+	if (w == NULL)
+		return;
+	for (int i = 0; i < k; i++)
+		free(w[i]);
+	free(w);
+}
+
+/* k weight vectors of n. */
+static double **
+weights_new(int k, int n)
+{
+	double **w = calloc((size_t)k, sizeof(*w));
+
+	if (w == NULL)
+		return NULL;
+	for (int i = 0; i < k; i++)
+		if ((w[i] = calloc((size_t)n, sizeof(**w))) == NULL) {
+			weights_free(w, k);
+			return NULL;
+		}
+	return w;
 }
 
 struct model *
@@ -367,7 +497,10 @@ learn_files(char *const *files, int nfiles, const struct learn_opts *o,
 	struct model_feats	 f;
 	struct model		*m = NULL;
 	struct linfit_node	**x = NULL;
-	double			*w = NULL, *p = NULL, *best_p = NULL;
+	double			*p = NULL, *best_p = NULL;
+	/* the fold models: at the C being tried, at the one before (its
+	 * warm start), at the best so far */
+	double			**cur = NULL, **prev = NULL, **best = NULL;
 	int			*fold = NULL;
 	uint32_t		*used = NULL;
 	int			 n = 0;
@@ -395,10 +528,9 @@ learn_files(char *const *files, int nfiles, const struct learn_opts *o,
 		goto out;
 	}
 	x = malloc(c.l * sizeof(*x));
-	w = malloc((((size_t)1 << o->bits) + 1) * sizeof(*w));
 	p = malloc(c.l * sizeof(*p));
 	best_p = malloc(c.l * sizeof(*best_p));
-	if (x == NULL || w == NULL || p == NULL || best_p == NULL ||
+	if (x == NULL || p == NULL || best_p == NULL ||
 	    (fold = make_folds(&c, o->folds)) == NULL) {
 		ctl_warn("out of memory");
 		goto out;
@@ -407,19 +539,25 @@ learn_files(char *const *files, int nfiles, const struct learn_opts *o,
 		x[i] = &c.nodes[c.start[i]];
 	/* LIBLINEAR works on dense vectors of all n features: give it only
 	 * the ones the corpus has */
-	if ((used = compact(&c, o->bits, &n)) == NULL) {
+	if ((used = compact(&c, o->bits, &n)) == NULL ||
+	    (cur = weights_new(o->folds, n)) == NULL ||
+	    (prev = weights_new(o->folds, n)) == NULL ||
+	    (best = weights_new(o->folds, n)) == NULL) {
 		ctl_warn("out of memory");
 		goto out;
 	}
 	/* the C whose cross-validated recall at the target FPR is highest;
-	 * on a tie the smaller, the simpler model */
+	 * on a tie the smaller, the simpler model. Each C starts from the
+	 * one before's solution. */
 	for (size_t g = 0; g < N_C; g++) {
-		if (cross_validate(&c, x, n, fold, o, c_grid[g], w, p) == -1) {
+		if (cross_validate(&c, x, n, fold, o, c_grid[g],
+		    g > 0 ? prev : NULL, cur, p) == -1) {
 			ctl_warn("LIBLINEAR could not train (C=%g)", c_grid[g]);
 			goto out;
 		}
-		double t = learn_threshold(p, c.pos, c.l, o->target_fpr);
-		struct cv_counts r = cv_at(p, c.pos, c.l, t);
+		double t = learn_threshold(p, c.pos, c.ruled, c.l,
+		    o->target_fpr);
+		struct cv_counts r = cv_at(p, c.pos, c.ruled, c.l, t);
 		if (o->progress != NULL)
 			fprintf(o->progress, "learn: C=%g: cross-validated "
 			    "recall %.3f, precision %.3f at FPR %.4f\n",
@@ -428,29 +566,39 @@ learn_files(char *const *files, int nfiles, const struct learn_opts *o,
 			best_recall = r.recall;
 			s->C = c_grid[g];
 			memcpy(best_p, p, c.l * sizeof(*p));
+			for (int k = 0; k < o->folds; k++)
+				memcpy(best[k], cur[k], (size_t)n * sizeof(double));
 		}
+		double **t2 = prev;
+		prev = cur;
+		cur = t2;
 	}
-	if (o->progress != NULL)
-		fprintf(o->progress, "learn: training on all rows, C=%g\n",
-		    s->C);
-	if (linfit_train(x, c.y, c.l, n, s->C, w) == -1) {
-		ctl_warn("LIBLINEAR could not train (C=%g)", s->C);
-		goto out;
-	}
+	/* the model is the fold models' mean: each was trained on as many
+	 * rows as the one whose scores chose the thresholds, so those
+	 * thresholds hold for it (a model trained on all rows scores more
+	 * boldly, and its false positives come out above them) */
 	if ((m = model_new(o->bits, o->seed)) == NULL) {
 		ctl_warn("out of memory");
 		goto out;
 	}
-	for (int i = 0; i < n - 1; i++)
-		m->w[used[i]] = (float)w[i];
-	m->bias = (float)w[n - 1];
-	m->reject_at = (float)learn_threshold(best_p, c.pos, c.l,
+	for (int i = 0; i < n; i++) {
+		double sum = 0;
+
+		for (int k = 0; k < o->folds; k++)
+			sum += best[k][i];
+		if (i < n - 1)
+			m->w[used[i]] = (float)(sum / o->folds);
+		else
+			m->bias = (float)(sum / o->folds);
+	}
+	m->reject_at = (float)learn_threshold(best_p, c.pos, c.ruled, c.l,
 	    o->target_fpr);
 	m->review_at = m->reject_at;
 	if (o->review_fpr > o->target_fpr) {
-		m->review_at = (float)learn_threshold(best_p, c.pos, c.l,
-		    o->review_fpr);
-		struct cv_counts rv = cv_at(best_p, c.pos, c.l, m->review_at);
+		m->review_at = (float)learn_threshold(best_p, c.pos, c.ruled,
+		    c.l, o->review_fpr);
+		struct cv_counts rv = cv_at(best_p, c.pos, c.ruled, c.l,
+		    m->review_at);
 		s->review_recall = rv.recall;
 		s->review_fpr = rv.fpr;
 	}
@@ -458,7 +606,13 @@ learn_files(char *const *files, int nfiles, const struct learn_opts *o,
 	m->nneg = c.l - c.npos;
 	m->data_hash = c.hash;
 	m->trained_at = (int64_t)time(NULL);
-	struct cv_counts r = cv_at(best_p, c.pos, c.l, m->reject_at);
+	struct cv_counts r = cv_at(best_p, c.pos, c.ruled, c.l, m->reject_at);
+	if (c.ruled != NULL) {
+		struct cv_counts r0 = cv_at(best_p, c.pos, c.ruled, c.l, 2);
+
+		s->rules_recall = r0.recall;
+		s->rules_fpr = r0.fpr;
+	}
 	s->rows = c.l;
 	s->positives = c.npos;
 	s->precision = r.precision;
@@ -466,11 +620,13 @@ learn_files(char *const *files, int nfiles, const struct learn_opts *o,
 	s->fpr = r.fpr;
 	s->seconds = ctl_now() - t0;
 out:
+	weights_free(cur, o->folds);
+	weights_free(prev, o->folds);
+	weights_free(best, o->folds);
 	free(used);
 	free(fold);
 	free(best_p);
 	free(p);
-	free(w);
 	free(x);
 	corpus_free(&c);
 	model_feats_free(&f);

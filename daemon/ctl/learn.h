@@ -19,6 +19,11 @@ struct learn_opts {
 	uint32_t	 bits, seed;	/* the feature hash */
 	int		 folds;
 	FILE		*progress;	/* progress lines, or NULL */
+	/* When set, whether the rules reject a comment (1), not (0), or
+	 * -1 on failure: the thresholds then bound the false positives the
+	 * model adds to the rules', and the figures are the two together. */
+	int		(*rules_reject)(void *ctx, const char *text, size_t len);
+	void		*rules_ctx;
 };
 
 void	learn_opts_default(struct learn_opts *o);
@@ -29,6 +34,7 @@ struct learn_summary {
 	/* at the reject threshold, from the cross-validated scores */
 	double		 precision, recall, fpr;
 	double		 review_recall, review_fpr;
+	double		 rules_recall, rules_fpr;	/* the rules alone */
 	double		 seconds;
 };
 
@@ -39,8 +45,9 @@ struct model *learn_files(char *const *files, int nfiles,
 	    const struct learn_opts *o, struct learn_summary *s);
 
 /* The lowest threshold at which at most max_fpr of the negatives (rows
- * with pos[i] false) score p[i] >= it, in (0, 1). */
-double	learn_threshold(const double *p, const bool *pos, size_t n,
-	    double max_fpr);
+ * with pos[i] false) score p[i] >= it, in (0, 1), not counting those
+ * the rules already reject (ruled[i]; ruled may be NULL). */
+double	learn_threshold(const double *p, const bool *pos, const bool *ruled,
+	    size_t n, double max_fpr);
 
 #endif

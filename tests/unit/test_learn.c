@@ -32,17 +32,23 @@ test_threshold(void **state)
 	p[11] = 0.5;
 	pos[10] = pos[11] = true;
 	/* no negative may score at or above it */
-	t = learn_threshold(p, pos, 12, 0);
+	t = learn_threshold(p, pos, NULL, 12, 0);
 	assert_true(t > 0.95 && t < 0.99);
-	/* one in ten may */
-	t = learn_threshold(p, pos, 12, 0.1);
+	/* one in ten would allow one, less a standard deviation (1): none */
+	t = learn_threshold(p, pos, NULL, 12, 0.1);
+	assert_true(t > 0.95 && t < 0.99);
+	/* three in ten: 3 - sqrt(3), so one */
+	t = learn_threshold(p, pos, NULL, 12, 0.3);
 	assert_true(t > 0.85 && t <= 0.95);
-	/* three in ten */
-	t = learn_threshold(p, pos, 12, 0.3);
-	assert_true(t > 0.65 && t <= 0.75);
-	/* every one: the lowest threshold there is */
-	t = learn_threshold(p, pos, 12, 1);
-	assert_true(t > 0 && t < 0.05);
+	/* every one: 10 - sqrt(10), so six */
+	t = learn_threshold(p, pos, NULL, 12, 1);
+	assert_true(t > 0.35 && t <= 0.45);
+	/* the negatives the rules reject already cost nothing: with the
+	 * three highest ruled, one more may score above (three in ten) */
+	bool ruled[12] = { false };
+	ruled[7] = ruled[8] = ruled[9] = true;
+	t = learn_threshold(p, pos, ruled, 12, 0.3);
+	assert_true(t > 0.55 && t <= 0.65);
 }
 
 static char dir[64];
