@@ -716,6 +716,19 @@ rules_is_regex(const struct rulebook *rb, uint32_t rule)
 }
 
 bool
+rules_is_model(const struct rulebook *rb, uint32_t rule)
+{
+	return rb->rules[rule].kind == RULE_MODEL;
+}
+
+const struct model *
+rules_model(const struct rulebook *rb, uint32_t rule)
+{
+	return rb->rules[rule].kind == RULE_MODEL ? rb->rules[rule].model :
+	    NULL;
+}
+
+bool
 rules_is_prefiltered(const struct rulebook *rb, uint32_t rule)
 {
 	return rb->rules[rule].prefiltered;
