@@ -80,9 +80,13 @@ struct tune_ctx {
 	struct tune_hit		 *hits;
 	size_t			  hits_cap;
 	struct tune		 *t;
-	/* per comment: the local and the daemon's decision (-1: error) */
+	/* per comment: the local and the daemon's decision (-1: error),
+	 * and whether a hit counts in it */
 	signed char		 *local, *remote;
+	bool			 *has_hits;
 	size_t			  dec_cap;
+	/* answers that list none of the comment's counting hits */
+	long			  unlisted;
 	uint64_t		  labelled;	/* categories labels name */
 	long			  sent, answered, skipped, n_bad;
 	bool			  failed;
@@ -174,6 +178,7 @@ add_local(struct tune_ctx *ctx, const json_t *src)
 	if ((size_t)k >= ctx->dec_cap) {
 		size_t		 cap = ctx->dec_cap ? ctx->dec_cap * 2 : 1024;
 		signed char	*l = realloc(ctx->local, cap);
+		bool		*h;
 
 		if (l == NULL)
 			return -1;
@@ -181,10 +186,14 @@ add_local(struct tune_ctx *ctx, const json_t *src)
 		if ((l = realloc(ctx->remote, cap)) == NULL)
 			return -1;
 		ctx->remote = l;
+		if ((h = realloc(ctx->has_hits, cap)) == NULL)
+			return -1;
+		ctx->has_hits = h;
 		ctx->dec_cap = cap;
 	}
 	ctx->local[k] = (signed char)ctx->cs.v.decision;
 	ctx->remote[k] = -1;
+	ctx->has_hits[k] = n > 0;
 	ctx->n_bad += json_array_size(labels) > 0;
 	return k;
 }
@@ -293,6 +302,10 @@ tune_answer(void *arg, const char *line, size_t len)
 	ctx->remote[k] = strcmp(d, "reject") == 0 ? TUNE_REJECT :
 	    strcmp(d, "review") == 0 ? TUNE_REVIEW :
 	    strcmp(d, "accept") == 0 ? TUNE_ACCEPT : -1;
+	/* reasons list only the hits of categories that decided */
+	if (ctx->remote[k] >= 0 && ctx->has_hits[k] &&
+	    json_array_size(json_object_get(a, "reasons")) == 0)
+		ctx->unlisted++;
 	if (ctx->remote[k] < 0 && ctx->answered == 1 &&
 	    json_object_get(a, "error") != NULL) {
 		const char *m = json_string_value(json_object_get(
@@ -601,7 +614,9 @@ check_agreement(const struct tune_ctx *ctx)
 	}
 	free(w);
 	printf("daemon check: %zu comments, %ld decided otherwise by the "
-	    "daemon, %ld error answers\n", n, differ, errors);
+	    "daemon, %ld error answers; %ld answers list none of their "
+	    "comment's hits (below every threshold)\n", n, differ, errors,
+	    ctx->unlisted);
 	if (differ > 0)
 		ctl_warn("the daemon decided %ld of %zu comments otherwise than "
 		    "the rules loaded here: tune the files it runs (-c, -R)",
@@ -776,6 +791,7 @@ out:
 	free(ctx.hits);
 	free(ctx.local);
 	free(ctx.remote);
+	free(ctx.has_hits);
 	tune_result_free(&res);
 	tune_free(ctx.t);
 	check_scratch_free(&ctx.cs);
