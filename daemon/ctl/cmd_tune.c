@@ -556,14 +556,17 @@ cmd_tune(const char *socket_path, int argc, char **argv)
 		size_t	 nrules = rules_count(ctx.e->rb);
 
 		for (size_t r = 0; r < nrules; r++) {
-			long s = tune_support(ctx.t, (uint32_t)r);
+			long		s = tune_support(ctx.t, (uint32_t)r);
+			uint32_t	cat = rules_category_of(ctx.e->rb,
+					    (uint32_t)r);
 
 			counted += s > 0;
-			tunable += s >= tp.min_support;
+			tunable += s >= tp.min_support &&
+			    (ctx.labelled == 0 || ((ctx.labelled >> cat) & 1));
 		}
-		printf("rules: %ld counted in some comment, %ld in at least "
-		    "%ld (the others keep their weight)\n", counted, tunable,
-		    tp.min_support);
+		printf("rules: %ld counted in some comment, %ld of them in at "
+		    "least %ld and in a tuned category (the others keep their "
+		    "weight)\n", counted, tunable, tp.min_support);
 		printf("caps: at most %ld acceptable comments rejected, %ld "
 		    "reviewed%s\n", res.max_ok_rejected, res.max_ok_reviewed,
 		    res.feasible ? "" : " (not met: the best found is shown)");
