@@ -112,17 +112,15 @@ tune_support(const struct tune *t, uint32_t rule)
 	return rule < t->nrules ? t->support[rule] : 0;
 }
 
-/* qsort context-free: category is looked up through this. */
-static const struct tune_rule *sort_rules;
-
 /* By category, start, end as offence.c orders them; then by rule, so
- * that the order does not depend on the input's. */
+ * that the order does not depend on the input's. arg: the rules. */
 static int
-cmp_hit(const void *a, const void *b)
+cmp_hit(const void *a, const void *b, void *arg)
 {
+	const struct tune_rule	*rules = arg;
 	const struct tune_hit	*x = a, *y = b;
-	uint32_t		 cx = sort_rules[x->rule].category;
-	uint32_t		 cy = sort_rules[y->rule].category;
+	uint32_t		 cx = rules[x->rule].category;
+	uint32_t		 cy = rules[y->rule].category;
 
 	if (cx != cy)
 		return cx < cy ? -1 : 1;
@@ -163,9 +161,8 @@ tune_add(struct tune *t, bool bad, uint64_t labels,
 		return -1;
 	if (nhits > 0)
 		memcpy(t->sorted, hits, nhits * sizeof(*hits));
-	sort_rules = t->rules;
 	if (nhits > 1)
-		qsort(t->sorted, nhits, sizeof(*t->sorted), cmp_hit);
+		qsort_r(t->sorted, nhits, sizeof(*t->sorted), cmp_hit, t->rules);
 
 	c = &t->comments[t->n];
 	c->first_off = (uint32_t)t->noffs;
