@@ -93,13 +93,12 @@ struct tune_ctx {
 	bool			  failed;
 };
 
-static int
+static void
 skip_line(struct tune_ctx *ctx, const char *why)
 {
 	ctl_warn("%s:%ld: skipped: %s", ctx->files[ctx->cur_file], ctx->lineno,
 	    why);
 	ctx->skipped++;
-	return 0;
 }
 
 static int
@@ -137,7 +136,7 @@ add_local(struct tune_ctx *ctx, const json_t *src)
 	const json_t	*labels = json_object_get(src, "labels");
 	const struct match_scratch *ms = &ctx->cs.ms;
 	size_t		 n = 0;
-	uint64_t	 forced = 0;
+	uint64_t	 forced = 0, bits;
 	long		 k;
 
 	if (engine_check(ctx->e, ctx->p, &ctx->cs, json_string_value(text),
@@ -171,9 +170,10 @@ add_local(struct tune_ctx *ctx, const json_t *src)
 		ctx->hits[n].end = h->end;
 		n++;
 	}
-	ctx->labelled |= label_bits(ctx, labels);
-	k = tune_add(ctx->t, json_array_size(labels) > 0,
-	    label_bits(ctx, labels), ctx->hits, n, forced);
+	bits = label_bits(ctx, labels);
+	ctx->labelled |= bits;
+	k = tune_add(ctx->t, json_array_size(labels) > 0, bits, ctx->hits, n,
+	    forced);
 	if (k < 0)
 		return -1;
 	if ((size_t)k >= ctx->dec_cap) {
