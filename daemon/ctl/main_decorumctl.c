@@ -2,7 +2,8 @@
  * the options that come before the command (the socket, --help,
  * --version) and hands the rest to the command's module: check
  * (cmd_check.c), replay (cmd_replay.c), bench (cmd_bench.c), learn
- * (cmd_learn.c), reload and policies (cmd_admin.c). Exit statuses are in ctl_util.h. */
+ * (cmd_learn.c), tune (cmd_tune.c), reload and policies (cmd_admin.c).
+ * Exit statuses are in ctl_util.h. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "cmd_check.h"
 #include "cmd_learn.h"
 #include "cmd_replay.h"
+#include "cmd_tune.h"
 #include "ctl_util.h"
 
 struct command {
@@ -32,6 +34,8 @@ static const struct command commands[] = {
 	  "load generator (over the socket, or --engine in-process)" },
 	{ "learn", cmd_learn, cmd_learn_usage,
 	  "train a model from labelled comments (a rule of kind model)" },
+	{ "tune", cmd_tune, cmd_tune_usage,
+	  "propose rule weights and thresholds from a labelled corpus" },
 	{ "reload", cmd_reload, cmd_reload_usage,
 	  "reload the rules and print the outcome" },
 	{ "policies", cmd_policies, cmd_policies_usage,

@@ -685,6 +685,18 @@ rules_is_shadow(const struct rulebook *rb, uint32_t rule)
 	return rb->rules[rule].shadow;
 }
 
+double
+rules_weight(const struct rulebook *rb, uint32_t rule)
+{
+	return rb->rules[rule].weight;
+}
+
+const char *
+rules_file(const struct rulebook *rb, uint32_t rule)
+{
+	return rb->rules[rule].file;
+}
+
 size_t
 rules_category_count(const struct rulebook *rb)
 {

@@ -43,6 +43,9 @@ size_t	rules_count(const struct rulebook *rb);
 const char *rules_id(const struct rulebook *rb, uint32_t rule);
 uint32_t rules_category_of(const struct rulebook *rb, uint32_t rule);
 bool	rules_is_shadow(const struct rulebook *rb, uint32_t rule);
+/* The rule's weight and the file that defines it (decorumctl tune). */
+double	rules_weight(const struct rulebook *rb, uint32_t rule);
+const char *rules_file(const struct rulebook *rb, uint32_t rule);
 size_t	rules_category_count(const struct rulebook *rb);
 const char *rules_category_name(const struct rulebook *rb, uint32_t category);
 size_t	rules_set_count(const struct rulebook *rb);

@@ -220,6 +220,13 @@ severity_outcome(const struct policy *p, const struct rulebook *rb,
 	    r->category];
 }
 
+enum sev_outcome
+severity_rule_outcome(const struct policy *p, const struct rulebook *rb,
+    uint32_t rule)
+{
+	return severity_outcome(p, rb, &rb->rules[rule]);
+}
+
 json_t *
 severity_policy_json(const struct policy *p, const struct rulebook *rb)
 {

@@ -59,6 +59,9 @@ int	severity_policy_build(struct policy *p, const struct policy *parent,
 /* What hits of rule r may do under policy p. */
 enum sev_outcome severity_outcome(const struct policy *p,
 	    const struct rulebook *rb, const struct rule *r);
+/* The same for the rule of that index (decorumctl tune). */
+enum sev_outcome severity_rule_outcome(const struct policy *p,
+	    const struct rulebook *rb, uint32_t rule);
 /* What p does with each severity tag that does not simply reject, for
  * {"op":"policies"}: {"mild": {"profanity": "review", ...}, ...}. */
 json_t	*severity_policy_json(const struct policy *p, const struct rulebook *rb);

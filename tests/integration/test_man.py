@@ -56,7 +56,8 @@ class ManTest(unittest.TestCase):
     def test_decorumctl_commands_documented(self):
         with open(os.path.join(MAN_SRC, "decorumctl.1"), encoding="utf-8") as f:
             page = f.read()
-        for cmd in ("check", "replay", "reload", "policies", "bench", "learn"):
+        for cmd in ("check", "replay", "reload", "policies", "bench", "learn",
+                    "tune"):
             self.assertRegex(page, r"(?m)^\.B %s$" % cmd)
 
 
