@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(len <= max);
 			struct request r;
 			struct request_error err;
-			if (request_parse(&r, line, len, 1024, &err) == -1) {
+			if (request_parse(&r, NULL, line, len, 1024, &err) == -1) {
 				FUZZ_CHECK(err.code > ERR_NONE && err.code <= ERR_INTERNAL);
 				FUZZ_CHECK(memchr(err.message, '\0', sizeof(err.message)) != NULL);
 			} else if (r.op == OP_CHECK) {
