@@ -378,6 +378,182 @@ test_id_cap(void **state)
 	request_clear(&r);
 }
 
+/* Whether two parsed requests say the same thing. */
+static void
+expect_same_request(struct request *a, struct request *b, const char *s)
+{
+	if (a->id.kind != b->id.kind || a->op != b->op ||
+	    a->dry_run != b->dry_run || a->text_len != b->text_len ||
+	    (a->text_len > 0 && memcmp(a->text, b->text, a->text_len) != 0) ||
+	    (a->policy == NULL) != (b->policy == NULL) ||
+	    (a->policy != NULL && strcmp(a->policy, b->policy) != 0))
+		fail_msg("the fast path read %s differently", s);
+	switch (a->id.kind) {
+	case REQUEST_ID_STRING:
+		if (a->id.len != b->id.len ||
+		    memcmp(a->id.str, b->id.str, a->id.len) != 0)
+			fail_msg("the fast path read the id of %s differently", s);
+		break;
+	case REQUEST_ID_INTEGER:
+		if (a->id.num != b->id.num)
+			fail_msg("the fast path read the id of %s differently", s);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Lines the fast path must read itself, each the same as jansson. */
+static const char *fast_lines[] = {
+	"{\"text\":\"hi\"}",
+	"{\"id\":\"c-1\",\"text\":\"hello there\",\"policy\":\"kids\"}",
+	"{\"policy\":\"kids\",\"text\":\"any order\",\"id\":7}",
+	"  {  \"id\" : 12 ,\t\"text\"\r: \"ws\" ,\"dry_run\" :true }  \t",
+	"{\"text\":\"x\",\"dry_run\":false,\"policy\":null,\"id\":null}",
+	"{\"id\":-0,\"text\":\"minus zero\"}",
+	"{\"id\":-123456789012345678,\"text\":\"18 digits\"}",
+	"{\"id\":999999999999999999,\"text\":\"18 nines\"}",
+	"{\"id\":0,\"text\":\"\"}",
+	"{\"text\":\"esc \\\" \\\\ \\/ \\b \\f \\n \\r \\t end\"}",
+	"{\"text\":\"\\u0041\\u00e9\\u20AC\\uffff\\u0000x\"}",
+	"{\"text\":\"pair \\ud83d\\ude00 and \\uD834\\uDD1E\"}",
+	"{\"id\":\"\\u0000\\n\\\"\",\"text\":\"id escapes\"}",
+	"{\"text\":\"raw caf\xc3\xa9 \xf0\x9f\x98\x80 \xe2\x80\xa8 \x7f\"}",
+	"{\"text\":\"a\",\"policy\":\"k\\u0069ds\"}",
+	"{\"text\":\"a\",\"policy\":\"\"}",
+	"{\"text\":\"{\\\"nested\\\":[1,2]}\"}",
+	"\n{\"text\":\"newlines around\"}\n",
+};
+
+/* Lines the fast path leaves to jansson: it must say so, and the whole
+ * parse must still answer as jansson does. */
+static const char *slow_lines[] = {
+	"", " ", "{}", "[]", "null", "\"text\"", "{\"text\":\"a\"",
+	"{\"text\":\"a\",}", "{,\"text\":\"a\"}", "{\"text\" \"a\"}",
+	"{\"text\":\"a\"} x", "{\"text\":\"a\"}{}", "{\"text\":'a'}",
+	/* duplicate keys: jansson keeps the last */
+	"{\"text\":\"first\",\"text\":\"second\"}",
+	"{\"id\":1,\"id\":\"two\",\"text\":\"a\"}",
+	"{\"text\":\"a\",\"policy\":\"kids\",\"policy\":null}",
+	"{\"text\":\"a\",\"dry_run\":true,\"dry_run\":false}",
+	/* other keys, escaped keys, nested values */
+	"{\"text\":\"a\",\"lang\":\"en\"}", "{\"t\\u0065xt\":\"a\"}",
+	"{\"text\":\"a\",\"meta\":{\"x\":[1,{}]}}", "{\"text\":{\"a\":1}}",
+	"{\"text\":[\"a\"]}", "{\"id\":[1],\"text\":\"a\"}",
+	"{\"id\":{\"x\":1},\"text\":\"a\"}",
+	/* numbers the fast path does not read */
+	"{\"id\":2.5,\"text\":\"a\"}", "{\"id\":1e3,\"text\":\"a\"}",
+	"{\"id\":1E3,\"text\":\"a\"}", "{\"id\":-0.0,\"text\":\"a\"}",
+	"{\"id\":01,\"text\":\"a\"}", "{\"id\":-,\"text\":\"a\"}",
+	"{\"id\":+1,\"text\":\"a\"}", "{\"id\":1234567890123456789,\"text\":\"a\"}",
+	"{\"id\":99999999999999999999999,\"text\":\"a\"}",
+	"{\"id\":-9223372036854775808,\"text\":\"a\"}",
+	"{\"id\":1e400,\"text\":\"a\"}", "{\"id\":true,\"text\":\"a\"}",
+	/* ops, errors of every kind */
+	"{\"op\":\"stats\"}", "{\"op\":\"check\",\"text\":\"a\"}",
+	"{\"op\":\"policies\",\"id\":3}", "{\"op\":\"nope\"}",
+	"{\"text\":null}", "{\"text\":5}", "{\"id\":\"x\"}",
+	"{\"text\":\"a\",\"policy\":3}", "{\"text\":\"a\",\"policy\":\"k\\u0000x\"}",
+	"{\"text\":\"a\",\"dry_run\":1}", "{\"text\":\"a\",\"dry_run\":null}",
+	"{\"text\":\"a\",\"dry_run\":tru}", "{\"text\":\"a\",\"dry_run\":truex}",
+	"{\"text\":\"a\",\"policy\":nul}",
+	/* escapes and UTF-8 */
+	"{\"text\":\"\\ud800\"}", "{\"text\":\"\\udc00\"}",
+	"{\"text\":\"\\ud800\\u0041\"}", "{\"text\":\"\\ud800\\\\\"}",
+	"{\"id\":\"c-9\",\"text\":\"\\ud800x\"}", "{\"text\":\"\\u12\"}",
+	"{\"text\":\"\\u12g4\"}", "{\"text\":\"\\x\"}", "{\"text\":\"\\'\"}",
+	"{\"text\":\"\\\"}", "{\"text\":\"raw\ttab\"}", "{\"text\":\"a\x01\"}",
+	"{\"text\":\"a\x80z\"}", "{\"id\":41,\"text\":\"\xff\"}",
+	"{\"text\":\"\xc0\xaf\"}", "{\"text\":\"\xed\xa0\x80\"}",
+	"\xef\xbb\xbf{\"text\":\"bom\"}", "{\"text\":\"a\"}\x0b",
+	/* too large: a text over 64 bytes, an id over the cap */
+	"{\"text\":\"0123456789012345678901234567890123456789012345678901234567890123456789\"}",
+};
+
+/* Everything request_parse answers, fast path or not, is what the jansson
+ * path alone answers: same result, error code and message, and id. */
+static void
+expect_same_outcome(const char *s)
+{
+	struct request		 a, b;
+	struct request_error	 ea, eb;
+	int			 ra, rb_;
+
+	ra = request_parse(&a, &rb, s, strlen(s), MAX_TEXT, &ea);
+	rb_ = request_parse(&b, NULL, s, strlen(s), MAX_TEXT, &eb);
+	if (ra != rb_ || ea.code != eb.code || strcmp(ea.message, eb.message) != 0)
+		fail_msg("%s: %d %s (%s) vs jansson %d %s (%s)", s, ra,
+		    err_code_name(ea.code), ea.message, rb_,
+		    err_code_name(eb.code), eb.message);
+	if (ra == 0 || a.id.kind != REQUEST_ID_REAL)
+		expect_same_request(&a, &b, s);
+	request_clear(&a);
+	request_clear(&b);
+}
+
+static void
+test_fast_path_reads_common_requests(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(fast_lines) / sizeof(fast_lines[0]); i++) {
+		const char *s = fast_lines[i];
+		struct request f;
+		if (!request_parse_fast(&f, &rb, s, strlen(s), MAX_TEXT))
+			fail_msg("the fast path left %s to jansson", s);
+		struct request j;
+		struct request_error err;
+		assert_int_equal(request_parse(&j, NULL, s, strlen(s), MAX_TEXT,
+		    &err), 0);
+		expect_same_request(&f, &j, s);
+		request_clear(&f);
+		request_clear(&j);
+		expect_same_outcome(s);
+	}
+}
+
+static void
+test_fast_path_leaves_the_rest(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(slow_lines) / sizeof(slow_lines[0]); i++) {
+		const char *s = slow_lines[i];
+		struct request f;
+		if (request_parse_fast(&f, &rb, s, strlen(s), MAX_TEXT))
+			fail_msg("the fast path read %s itself", s);
+		expect_same_outcome(s);
+	}
+	/* an id one byte over the cap; a line over REQUEST_FAST_MAX */
+	char *big = malloc(REQUEST_FAST_MAX + 64);
+	assert_non_null(big);
+	int n = sprintf(big, "{\"id\":\"");
+	memset(big + n, 'i', REQUEST_ID_MAX + 1);
+	strcpy(big + n + REQUEST_ID_MAX + 1, "\",\"text\":\"a\"}");
+	expect_same_outcome(big);
+	memset(big, ' ', REQUEST_FAST_MAX + 1);
+	strcpy(big + REQUEST_FAST_MAX + 1, "{\"text\":\"a\"}");
+	struct request f;
+	assert_false(request_parse_fast(&f, &rb, big, strlen(big), MAX_TEXT));
+	expect_same_outcome(big);
+	free(big);
+}
+
+/* The id cap is the fast path's too: at the cap it reads it. */
+static void
+test_fast_path_id_at_cap(void **state)
+{
+	char line[REQUEST_ID_MAX + 64];
+	struct request f;
+	(void)state;
+
+	int n = sprintf(line, "{\"id\":\"");
+	memset(line + n, 'i', REQUEST_ID_MAX);
+	strcpy(line + n + REQUEST_ID_MAX, "\",\"text\":\"a\"}");
+	assert_true(request_parse_fast(&f, &rb, line, strlen(line), MAX_TEXT));
+	assert_int_equal(f.id.len, REQUEST_ID_MAX);
+	request_clear(&f);
+	expect_same_outcome(line);
+}
+
 int
 main(void)
 {
@@ -398,6 +574,9 @@ main(void)
 		cmocka_unit_test(test_nul_inside_names),
 		cmocka_unit_test(test_surrogate_escapes),
 		cmocka_unit_test(test_id_cap),
+		cmocka_unit_test(test_fast_path_reads_common_requests),
+		cmocka_unit_test(test_fast_path_leaves_the_rest),
+		cmocka_unit_test(test_fast_path_id_at_cap),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 
