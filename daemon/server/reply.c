@@ -135,22 +135,26 @@ comma(struct reply_buf *b)
 }
 
 /* "key": (keys are constants that need no escaping) */
+#define put_key(b, key)	put_key_n((b), "\"" key "\":", sizeof(key) + 2)
+
 static void
-put_key(struct reply_buf *b, const char *key)
+put_key_n(struct reply_buf *b, const char *quoted, size_t n)
 {
 	comma(b);
-	PUT_LIT(b, "\"");
-	put(b, key, strlen(key));
-	PUT_LIT(b, "\":");
+	put(b, quoted, n);
 }
 
 /* "key":"s", or nothing when jansson would have had no string for s. */
+#define put_kv_string(b, key, s) \
+	put_kv_string_n((b), "\"" key "\":", sizeof(key) + 2, (s))
+
 static void
-put_kv_string(struct reply_buf *b, const char *key, const char *s)
+put_kv_string_n(struct reply_buf *b, const char *quoted, size_t n,
+    const char *s)
 {
 	size_t mark = b->len;
 
-	put_key(b, key);
+	put_key_n(b, quoted, n);
 	if (!put_string(b, s, strlen(s)) && !b->oom)
 		b->len = mark;
 }

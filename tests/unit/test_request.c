@@ -554,6 +554,32 @@ test_fast_path_id_at_cap(void **state)
 	expect_same_outcome(line);
 }
 
+/* The fast path scans strings eight bytes at a time: a quote, backslash
+ * or control character at any offset must still be seen. */
+static void
+test_fast_path_specials_anywhere(void **state)
+{
+	static const char *specials[] = { "\\\"", "\\\\", "\\n", "\\u00e9",
+	    "\xc3\xa9", "\x01", "\x1f", "\t", "\x7f" };
+	char line[128];
+	(void)state;
+
+	for (size_t k = 0; k < sizeof(specials) / sizeof(specials[0]); k++)
+		for (int pos = 0; pos < 20; pos++) {
+			snprintf(line, sizeof(line), "{\"text\":\"%.*s%s%.*s\"}",
+			    pos, "aaaaaaaaaaaaaaaaaaaaaaaa", specials[k],
+			    20 - pos, "bbbbbbbbbbbbbbbbbbbbbbbb");
+			struct request f;
+			bool raw_ctl = (unsigned char)specials[k][0] < 0x20;
+			if (request_parse_fast(&f, &rb, line, strlen(line),
+			    MAX_TEXT) == raw_ctl)
+				fail_msg("the fast path %s %s", raw_ctl ?
+				    "read" : "left", line);
+			request_clear(&f);
+			expect_same_outcome(line);
+		}
+}
+
 int
 main(void)
 {
@@ -577,6 +603,7 @@ main(void)
 		cmocka_unit_test(test_fast_path_reads_common_requests),
 		cmocka_unit_test(test_fast_path_leaves_the_rest),
 		cmocka_unit_test(test_fast_path_id_at_cap),
+		cmocka_unit_test(test_fast_path_specials_anywhere),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 
