@@ -310,13 +310,14 @@ fast_special8(uint64_t w)
 	    ((w - ones * 0x20) & ~w)) & highs;
 }
 
-static bool
-fast_string(struct fast *f, const char **s, size_t *n)
+/* Past the plain bytes at f->p: to a quote, a backslash, a control
+ * character or the end. The text is most of a line: eight bytes at a
+ * time first. */
+static void
+fast_plain(struct fast *f)
 {
-	const char *start = f->p;
 	uint64_t w;
 
-	/* the text is most of the line: eight plain bytes at a time */
 	while (f->end - f->p >= 8) {
 		memcpy(&w, f->p, 8);
 		if (fast_special8(w))
@@ -326,29 +327,33 @@ fast_string(struct fast *f, const char **s, size_t *n)
 	while (f->p < f->end && *f->p != '"' && *f->p != '\\' &&
 	    (unsigned char)*f->p >= 0x20)
 		f->p++;
-	if (f->p >= f->end || (unsigned char)*f->p < 0x20)
-		return false;
-	if (*f->p == '"') {
-		*s = start;
-		*n = (size_t)(f->p++ - start);
+}
+
+static bool
+fast_string(struct fast *f, const char **s, size_t *n)
+{
+	const char *run = f->p;
+	char *o = f->out;
+
+	fast_plain(f);
+	if (f->p < f->end && *f->p == '"') {
+		*s = run;	/* no escapes: it stays in the line */
+		*n = (size_t)(f->p++ - run);
 		return true;
 	}
-	char *o = f->out;
-	memcpy(o, start, (size_t)(f->p - start));
-	f->out += f->p - start;
-	while (f->p < f->end && *f->p != '"') {
-		if (*f->p == '\\') {
-			f->p++;
-			if (!fast_escape(f))
-				return false;
-		} else if ((unsigned char)*f->p < 0x20) {
+	for (;;) {
+		memcpy(f->out, run, (size_t)(f->p - run));
+		f->out += f->p - run;
+		if (f->p >= f->end || (unsigned char)*f->p < 0x20)
 			return false;
-		} else {
-			*f->out++ = *f->p++;
-		}
+		if (*f->p == '"')
+			break;
+		f->p++;		/* a backslash */
+		if (!fast_escape(f))
+			return false;
+		run = f->p;
+		fast_plain(f);
 	}
-	if (f->p >= f->end)
-		return false;
 	f->p++;
 	*s = o;
 	*n = (size_t)(f->out - o);
