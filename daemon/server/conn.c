@@ -349,8 +349,12 @@ conn_cut(struct conn *c)
 			conn_free(c);
 			return true;
 		}
+		/* the front of a bufferevent's output is frozen: removing
+		 * from it fails silently until it is thawed */
+		evbuffer_unfreeze(out, 1);
 		evbuffer_remove_buffer(out, keep, rest);
 		evbuffer_drain(out, evbuffer_get_length(out));
+		evbuffer_freeze(out, 1);
 		evbuffer_add_buffer(out, keep);
 		evbuffer_free(keep);
 	}
