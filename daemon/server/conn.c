@@ -16,7 +16,7 @@
 /* A connection whose buffers passed this gets malloc trimmed after it. */
 #define CONN_BIG_BYTES	(256 * 1024)
 
-static void conn_process(struct conn *c);
+static bool conn_process(struct conn *c);
 
 bool
 conn_full(const struct conn *c)
@@ -152,12 +152,13 @@ conn_lines(struct conn *c)
 	frame_init(&c->fr, w->srv->max_request_bytes);
 }
 
-/* Answer what can be answered until the client must read first. */
-static void
-conn_process(struct conn *c)
+/* Answer what can be answered until the client must read first; true
+ * when the connection was freed. */
+static bool
+conn_answer(struct conn *c)
 {
 	if (c->cut)
-		return;
+		return false;
 	if (evbuffer_get_length(bufferevent_get_input(c->bev)) > CONN_BIG_BYTES)
 		c->big = true;
 	if (c->proto == CONN_HTTP)
@@ -165,12 +166,80 @@ conn_process(struct conn *c)
 	else
 		conn_lines(c);
 	if (conn_done(c))
-		return;
+		return true;
 	if (!c->closing && !c->paused && conn_full(c)) {
 		/* backpressure: the client must read before it may send more */
 		bufferevent_disable(c->bev, EV_READ);
 		c->paused = true;
 	}
+	return false;
+}
+
+/*
+ * Send the answers just appended at once, in one write, instead of on the
+ * next turn of the loop: when the client keeps up, no write event is
+ * armed and disarmed (two epoll_ctl calls and a wakeup per read). The
+ * write event is enabled only while answers wait for the socket to take
+ * them; libevent then writes the rest, or meets the error and reports it
+ * (conn_on_event). True when everything was sent.
+ */
+static bool
+conn_flush(struct conn *c)
+{
+	struct evbuffer *out = bufferevent_get_output(c->bev);
+
+	if (evbuffer_get_length(out) == 0 ||
+	    (bufferevent_get_enabled(c->bev) & EV_WRITE))
+		return false;
+	/* a bufferevent keeps the front of its output frozen but for its
+	 * own writes */
+	evbuffer_unfreeze(out, 1);
+	(void)evbuffer_write(out, bufferevent_getfd(c->bev));
+	evbuffer_freeze(out, 1);
+	if (evbuffer_get_length(out) > 0) {
+		bufferevent_enable(c->bev, EV_WRITE);
+		return false;
+	}
+	return true;
+}
+
+/* Every answer appended so far has been sent. */
+static void
+conn_all_sent(struct conn *c)
+{
+	c->unsent = 0;
+	c->nends = c->ends_head = 0;
+	c->sent_end = c->out_added;
+	c->win_start = 0;
+}
+
+/* Answer and send until the client must read or send first; true when
+ * the connection was freed. */
+static bool
+conn_process(struct conn *c)
+{
+	bool resumed = false;
+
+	for (;;) {
+		if (conn_answer(c))
+			return true;
+		if (!conn_flush(c))
+			break;
+		conn_all_sent(c);
+		if (c->cut) {
+			conn_free(c);
+			return true;
+		}
+		if (c->closing)
+			continue;	/* conn_done frees it once all is answered */
+		if (!c->paused)
+			break;
+		c->paused = false;
+		resumed = true;
+	}
+	if (resumed && !c->paused && !c->closing)
+		bufferevent_enable(c->bev, EV_READ);
+	return false;
 }
 
 static void
@@ -180,17 +249,16 @@ conn_on_read(struct bufferevent *bev, void *arg)
 	conn_process(arg);
 }
 
+/* libevent wrote the last of the answers the socket had not taken. */
 static void
 conn_on_write(struct bufferevent *bev, void *arg)
 {
 	struct conn *c = arg;
 
 	(void)bev;
-	/* the output buffer is empty */
-	c->unsent = 0;
-	c->nends = c->ends_head = 0;
-	c->sent_end = c->out_added;
-	c->win_start = 0;
+	conn_all_sent(c);
+	/* idle again: conn_flush writes the next answers itself */
+	bufferevent_disable(c->bev, EV_WRITE);
 	if (c->cut) {
 		conn_free(c);
 		return;
@@ -201,7 +269,8 @@ conn_on_write(struct bufferevent *bev, void *arg)
 	}
 	if (c->paused) {
 		c->paused = false;
-		conn_process(c);
+		if (conn_process(c))
+			return;
 		if (!c->paused && !c->closing)
 			bufferevent_enable(c->bev, EV_READ);
 	}
@@ -280,8 +349,12 @@ conn_cut(struct conn *c)
 			conn_free(c);
 			return true;
 		}
+		/* the front of a bufferevent's output is frozen: removing
+		 * from it fails silently until it is thawed */
+		evbuffer_unfreeze(out, 1);
 		evbuffer_remove_buffer(out, keep, rest);
 		evbuffer_drain(out, evbuffer_get_length(out));
+		evbuffer_freeze(out, 1);
 		evbuffer_add_buffer(out, keep);
 		evbuffer_free(keep);
 	}
@@ -449,6 +522,7 @@ conn_new(struct worker *w, evutil_socket_t fd, enum conn_proto proto,
 	struct timeval rt = { (time_t)s->idle_timeout, 0 };
 	bufferevent_set_timeouts(c->bev, s->idle_timeout ? &rt : NULL, NULL);
 	bufferevent_setcb(c->bev, conn_on_read, conn_on_write, conn_on_event, c);
-	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+	/* writing is enabled only while answers wait (conn_flush) */
+	bufferevent_enable(c->bev, EV_READ);
 	return c;
 }

@@ -11,47 +11,38 @@
 #include "server_impl.h"
 #include "severity.h"
 
-static int
-out_add(const char *buf, size_t size, void *ctx)
-{
-	return evbuffer_add(ctx, buf, size);
-}
-
-/* Append obj (owned) as one line; when it cannot be built or written,
- * still one line, never none and never half of one. */
+/* Append the line the reply writer built (rc 0), or when it could not be
+ * built, still one line: never none and never half of one. */
 static void
-answer(struct worker *w, json_t *obj, struct evbuffer *out)
+answer(struct worker *w, int rc, struct evbuffer *out)
 {
 	static const char oom[] = "{\"id\":null,\"error\":{\"code\":\"internal\","
 	    "\"message\":\"out of memory building the answer\"}}\n";
-	struct evbuffer *tmp;
 
-	if (obj == NULL)
-		goto fail;
-	/* dumped beside out and moved in whole: a failure half way through
-	 * must not leave half a line behind */
-	if ((tmp = evbuffer_new()) == NULL) {
-		json_decref(obj);
-		goto fail;
+	/* evbuffer_add adds all of it or nothing */
+	if (rc == -1 || evbuffer_add(out, w->reply.p, w->reply.len) == -1) {
+		evbuffer_add(out, oom, sizeof(oom) - 1);
+		stats_error(w, ERR_INTERNAL);
 	}
-	if (reply_dump(obj, out_add, tmp) == -1 ||
-	    evbuffer_add_buffer(out, tmp) == -1) {
-		evbuffer_free(tmp);
-		goto fail;
-	}
-	evbuffer_free(tmp);
-	return;
-fail:
-	evbuffer_add(out, oom, sizeof(oom) - 1);
-	stats_error(w, ERR_INTERNAL);
+	reply_buf_shrink(&w->reply);
+}
+
+static void
+answer_error(struct worker *w, const struct request_id *id,
+    enum err_code code, const char *msg, struct evbuffer *out)
+{
+	stats_error(w, code);
+	answer(w, reply_error(&w->reply, id, code, msg), out);
 }
 
 void
 handler_error(struct worker *w, json_t *id, enum err_code code,
     const char *msg, struct evbuffer *out)
 {
-	stats_error(w, code);
-	answer(w, reply_error(id, code, msg), out);
+	struct request_id rid;
+
+	request_id_from_json(&rid, id);
+	answer_error(w, &rid, code, msg, out);
 }
 
 static json_t *
@@ -123,10 +114,10 @@ log_regex_limits(const struct engine *e, const struct check_scratch *cs)
 }
 
 static enum err_code
-fail(struct worker *w, json_t *id, enum err_code code, const char *msg,
-    struct evbuffer *out)
+fail(struct worker *w, const struct request_id *id, enum err_code code,
+    const char *msg, struct evbuffer *out)
 {
-	handler_error(w, id, code, msg, out);
+	answer_error(w, id, code, msg, out);
 	return code;
 }
 
@@ -146,45 +137,49 @@ handler_request(struct worker *w, const char *line, size_t len,
 		blank++;
 	if (blank == len)
 		return fail(w, NULL, ERR_BAD_JSON, "empty request", out);
-	if (request_parse(&r, line, len, s->max_text_bytes, &err) == -1) {
-		rc = fail(w, r.id, err.code, err.message, out);
+	if (request_parse(&r, &w->request, line, len, s->max_text_bytes,
+	    &err) == -1) {
+		rc = fail(w, &r.id, err.code, err.message, out);
 		goto done;
 	}
 	e = worker_engine(w);
 	if (r.op != OP_CHECK && via == VIA_HTTP) {
-		rc = fail(w, r.id, ERR_BAD_JSON, "control requests (\"op\") are "
+		rc = fail(w, &r.id, ERR_BAD_JSON, "control requests (\"op\") are "
 		    "answered on the Unix socket; see GET /metrics", out);
 		goto done;
 	}
 	if (r.op == OP_STATS || r.op == OP_POLICIES) {
 		json_t *o = r.op == OP_STATS ? stats_json(s, e) : policies_json(e);
-		if (o != NULL && r.id != NULL)
-			json_object_set(o, "id", r.id);
-		answer(w, o, out);
+		json_t *id = request_id_json(&r);
+		if (o != NULL && id != NULL)
+			json_object_set(o, "id", id);
+		answer(w, reply_json(&w->reply, o), out);
 		goto done;
 	}
 	const struct policy *p = policies_find(&e->policies, r.policy);
 	if (p == NULL) {
 		char msg[160];
 		snprintf(msg, sizeof(msg), "no policy named \"%.64s\"", r.policy);
-		rc = fail(w, r.id, ERR_UNKNOWN_POLICY, msg, out);
+		rc = fail(w, &r.id, ERR_UNKNOWN_POLICY, msg, out);
 		goto done;
 	}
 	if (engine_check(e, p, &w->cs, r.text, r.text_len) == -1) {
-		rc = fail(w, r.id, ERR_INTERNAL,
+		rc = fail(w, &r.id, ERR_INTERNAL,
 		    "out of memory checking the comment", out);
 		goto done;
 	}
 	log_regex_limits(e, &w->cs);
 	uint64_t lat = metrics_now_ns() - t0;
-	declog_decision(e, p, &w->cs, r.id, r.text, r.text_len, r.dry_run, lat,
-	    via == VIA_HTTP ? "http" : NULL);
+	if (declog_enabled())
+		declog_decision(e, p, &w->cs, request_id_json(&r), r.text,
+		    r.text_len, r.dry_run, lat, via == VIA_HTTP ? "http" : NULL);
 	stats_decided(w, e, &w->cs, r.dry_run, lat);
 	if (log_enabled(LOG_LEVEL_DEBUG))
 		log_debug("decision %s policy=%s text=\"%.*s\"",
 		    decision_name(w->cs.v.decision), p->name,
 		    (int)(r.text_len > 200 ? 200 : r.text_len), r.text);
-	answer(w, reply_verdict(e, p, &w->cs, r.id, r.text, r.dry_run), out);
+	answer(w, reply_verdict(&w->reply, e, p, &w->cs, &r.id, r.text,
+	    r.dry_run), out);
 done:
 	request_clear(&r);
 	return rc;

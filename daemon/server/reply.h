@@ -1,8 +1,12 @@
-/* reply: answers as JSON objects, ready to be written as one line. */
+/* reply: answers written as one JSON line each, byte for byte what
+ * jansson's json_dumps(JSON_COMPACT) makes of them (same key order, number
+ * formatting and string escaping), straight into a reused buffer. */
 #ifndef DECORUM_REPLY_H
 #define DECORUM_REPLY_H
 
 #include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "engine.h"
 #include "request.h"
@@ -11,14 +15,26 @@
  * before a character and marked "match_truncated": true. */
 #define REPLY_MATCH_MAX	256
 
-/* The answer to a checked comment; id may be NULL. */
-json_t	*reply_verdict(const struct engine *e, const struct policy *p,
-	    const struct check_scratch *cs, json_t *id, const char *text,
-	    bool dry_run);
+/* One answer line; reused from answer to answer (a worker keeps one). */
+struct reply_buf {
+	char		*p;
+	size_t		 len, cap;
+	bool		 oom;		/* memory ran out: the line is not whole */
+};
+
+/* Each of these puts one whole line, '\n' included, in b in place of what
+ * it held; -1 when memory ran out. id may be NULL (no id). */
+int	reply_verdict(struct reply_buf *b, const struct engine *e,
+	    const struct policy *p, const struct check_scratch *cs,
+	    const struct request_id *id, const char *text, bool dry_run);
+int	reply_error(struct reply_buf *b, const struct request_id *id,
+	    enum err_code code, const char *message);
+/* A control answer built with jansson; takes ownership of obj. */
+int	reply_json(struct reply_buf *b, json_t *obj);
+/* Give back a buffer that one big answer grew. */
+void	reply_buf_shrink(struct reply_buf *b);
+void	reply_buf_free(struct reply_buf *b);
 /* The categories that reached a threshold, as a JSON array. */
 json_t	*reply_categories(const struct engine *e, const struct verdict *v);
-json_t	*reply_error(json_t *id, enum err_code code, const char *message);
-/* Write obj as one compact line to fn; takes ownership of obj. */
-int	reply_dump(json_t *obj, json_dump_callback_t fn, void *ctx);
 
 #endif

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "frame.h"
+#include "reply.h"
 #include "request.h"
 #include "server.h"
 #include "stats.h"
@@ -81,6 +82,8 @@ struct worker {
 	struct event	*ping_ev;	/* liveness ping from the main thread */
 	atomic_uint	 alive;		/* the last ping sequence answered */
 	struct check_scratch cs;
+	struct request_buf request;	/* the handler's, reused */
+	struct reply_buf reply;
 	struct engine	*engine;
 	unsigned	 engine_gen;
 	TAILQ_HEAD(, conn) conns;

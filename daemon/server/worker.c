@@ -254,5 +254,7 @@ worker_cleanup(struct worker *w)
 	if (w->base)
 		event_base_free(w->base);
 	check_scratch_free(&w->cs);
+	request_buf_free(&w->request);
+	reply_buf_free(&w->reply);
 	engine_unref(w->engine);
 }

@@ -117,6 +117,29 @@ class ProtocolTest(unittest.TestCase):
         self.assertIsInstance(got[0]["id"], str)
         self.assertStillUsable()
 
+    def test_answer_bytes_same_on_both_parsing_paths(self):
+        # the common shape is read without a JSON tree; an unknown field
+        # sends the same request through jansson: the answers must be the
+        # same bytes, in jansson's compact format
+        rid = r'"q\"\\\n\u0001\u00e9\ud83d\ude00/"'
+        fast = b'{"id":' + rid.encode() + b',"text":"darn it"}\n'
+        slow = b'{"lang":"en","id":' + rid.encode() + b',"text":"darn it"}\n'
+        dup = b'{"text":"hello","id":7,"text":"darn it","id":8}\n'
+        self.c.send_raw(fast + slow + dup + fast)
+        a, b, c, d = (self.c.recv_line() for _ in range(4))
+        self.assertEqual(a, b)
+        self.assertEqual(a, d)
+        self.assertTrue(a.startswith(
+            b'{"id":"q\\"\\\\\\n\\u0001\xc3\xa9\xf0\x9f\x98\x80/",'
+            b'"decision":"reject","categories":["profanity"],'
+            b'"reasons":[{"rule":"'), a)
+        self.assertIn(b'"start":0,"end":4,"match":"darn"}],'
+                      b'"policy":"default","rules_version":"', a)
+        self.assertTrue(a.endswith(b'"}\n'), a)
+        # duplicate keys: the last one counts, as jansson has it
+        self.assertVerdict(json.loads(c), 8, "reject")
+        self.assertStillUsable()
+
     def test_50_concurrent_connections(self):
         n_conns, n_reqs = 50, 20
         barrier = threading.Barrier(n_conns)

@@ -14,11 +14,14 @@
 
 #define MAX_TEXT 64
 
+/* The handler's reused buffer: requests take the fast path when they can. */
+static struct request_buf rb;
+
 /* Parse s; returns the result, leaves r for the caller to clear. */
 static int
 parse(struct request *r, struct request_error *err, const char *s)
 {
-	return request_parse(r, s, strlen(s), MAX_TEXT, err);
+	return request_parse(r, &rb, s, strlen(s), MAX_TEXT, err);
 }
 
 /* s must fail with code; the message must contain `msg` when given. */
@@ -130,14 +133,14 @@ test_invalid_utf8_escapes(void **state)
 	assert_int_equal(parse(&r, &err,
 	    "{\"id\":\"c-9\",\"text\":\"\\ud800\"}"), -1);
 	assert_int_equal(err.code, ERR_INVALID_UTF8);
-	assert_non_null(r.id);
-	assert_string_equal(json_string_value(r.id), "c-9");
+	assert_non_null(request_id_json(&r));
+	assert_string_equal(json_string_value(request_id_json(&r)), "c-9");
 	request_clear(&r);
 	assert_int_equal(parse(&r, &err,
 	    "{\"id\":41,\"text\":\"\xff\"}"), -1);
 	assert_int_equal(err.code, ERR_INVALID_UTF8);
-	assert_non_null(r.id);
-	assert_int_equal(json_integer_value(r.id), 41);
+	assert_non_null(request_id_json(&r));
+	assert_int_equal(json_integer_value(request_id_json(&r)), 41);
 	request_clear(&r);
 	/* a proper pair is fine */
 	assert_int_equal(parse(&r, &err, "{\"text\":\"\\ud83d\\ude00\"}"), 0);
@@ -170,8 +173,8 @@ test_too_large(void **state)
 	assert_int_equal(err.code, ERR_TOO_LARGE);
 	assert_non_null(strstr(err.message, "65"));
 	/* the id is known, so the answer can carry it */
-	assert_non_null(r.id);
-	assert_string_equal(json_string_value(r.id), "big");
+	assert_non_null(request_id_json(&r));
+	assert_string_equal(json_string_value(request_id_json(&r)), "big");
 	request_clear(&r);
 
 	/* bytes count, not characters: 22 three-byte characters = 66 */
@@ -191,15 +194,15 @@ test_id_kept_on_error(void **state)
 
 	assert_int_equal(parse(&r, &err, "{\"id\":\"c-9\",\"text\":5}"), -1);
 	assert_int_equal(err.code, ERR_MISSING_TEXT);
-	assert_non_null(r.id);
-	assert_string_equal(json_string_value(r.id), "c-9");
+	assert_non_null(request_id_json(&r));
+	assert_string_equal(json_string_value(request_id_json(&r)), "c-9");
 	request_clear(&r);
 
 	assert_int_equal(parse(&r, &err, "{\"id\":12,\"policy\":1,\"text\":\"a\"}"),
 	    -1);
 	assert_int_equal(err.code, ERR_BAD_JSON);
-	assert_non_null(r.id);
-	assert_int_equal(json_integer_value(r.id), 12);
+	assert_non_null(request_id_json(&r));
+	assert_int_equal(json_integer_value(request_id_json(&r)), 12);
 	request_clear(&r);
 }
 
@@ -211,25 +214,25 @@ test_id_string_or_number(void **state)
 	(void)state;
 
 	assert_int_equal(parse(&r, &err, "{\"id\":\"c-1842\",\"text\":\"hi\"}"), 0);
-	assert_true(json_is_string(r.id));
-	assert_string_equal(json_string_value(r.id), "c-1842");
+	assert_true(json_is_string(request_id_json(&r)));
+	assert_string_equal(json_string_value(request_id_json(&r)), "c-1842");
 	request_clear(&r);
 
 	assert_int_equal(parse(&r, &err, "{\"id\":17,\"text\":\"hi\"}"), 0);
-	assert_true(json_is_integer(r.id));
-	assert_int_equal(json_integer_value(r.id), 17);
+	assert_true(json_is_integer(request_id_json(&r)));
+	assert_int_equal(json_integer_value(request_id_json(&r)), 17);
 	request_clear(&r);
 
 	assert_int_equal(parse(&r, &err, "{\"id\":2.5,\"text\":\"hi\"}"), 0);
-	assert_true(json_is_real(r.id));
+	assert_true(json_is_real(request_id_json(&r)));
 	request_clear(&r);
 
 	assert_int_equal(parse(&r, &err, "{\"id\":null,\"text\":\"hi\"}"), 0);
-	assert_null(r.id);
+	assert_null(request_id_json(&r));
 	request_clear(&r);
 
 	assert_int_equal(parse(&r, &err, "{\"text\":\"hi\"}"), 0);
-	assert_null(r.id);
+	assert_null(request_id_json(&r));
 	request_clear(&r);
 }
 
@@ -261,7 +264,7 @@ test_good_request(void **state)
 
 	/* the line need not be NUL-terminated: only len bytes count */
 	const char *two = "{\"text\":\"one\"}{\"text\":\"two\"}";
-	assert_int_equal(request_parse(&r, two, 14, MAX_TEXT, &err), 0);
+	assert_int_equal(request_parse(&r, &rb, two, 14, MAX_TEXT, &err), 0);
 	assert_int_equal(r.text_len, 3);
 	assert_memory_equal(r.text, "one", 3);
 	request_clear(&r);
@@ -285,7 +288,7 @@ test_ops(void **state)
 
 	assert_int_equal(parse(&r, &err, "{\"op\":\"policies\",\"id\":3}"), 0);
 	assert_int_equal(r.op, OP_POLICIES);
-	assert_int_equal(json_integer_value(r.id), 3);
+	assert_int_equal(json_integer_value(request_id_json(&r)), 3);
 	request_clear(&r);
 
 	assert_int_equal(parse(&r, &err, "{\"op\":\"check\",\"text\":\"x\"}"), 0);
@@ -365,14 +368,216 @@ test_id_cap(void **state)
 	snprintf(line, sizeof(line), "{\"id\":\"%0*d\",\"text\":\"a\"}",
 	    REQUEST_ID_MAX, 7);
 	assert_int_equal(parse(&r, &err, line), 0);
-	assert_int_equal(json_string_length(r.id), REQUEST_ID_MAX);
+	assert_int_equal(json_string_length(request_id_json(&r)), REQUEST_ID_MAX);
 	request_clear(&r);
 	snprintf(line, sizeof(line), "{\"id\":\"%0*d\",\"text\":\"a\"}",
 	    REQUEST_ID_MAX + 1, 7);
 	assert_int_equal(parse(&r, &err, line), -1);
 	assert_int_equal(err.code, ERR_TOO_LARGE);
-	assert_null(r.id);
+	assert_null(request_id_json(&r));
 	request_clear(&r);
+}
+
+/* Whether two parsed requests say the same thing. */
+static void
+expect_same_request(struct request *a, struct request *b, const char *s)
+{
+	if (a->id.kind != b->id.kind || a->op != b->op ||
+	    a->dry_run != b->dry_run || a->text_len != b->text_len ||
+	    (a->text_len > 0 && memcmp(a->text, b->text, a->text_len) != 0) ||
+	    (a->policy == NULL) != (b->policy == NULL) ||
+	    (a->policy != NULL && strcmp(a->policy, b->policy) != 0))
+		fail_msg("the fast path read %s differently", s);
+	switch (a->id.kind) {
+	case REQUEST_ID_STRING:
+		if (a->id.len != b->id.len ||
+		    memcmp(a->id.str, b->id.str, a->id.len) != 0)
+			fail_msg("the fast path read the id of %s differently", s);
+		break;
+	case REQUEST_ID_INTEGER:
+		if (a->id.num != b->id.num)
+			fail_msg("the fast path read the id of %s differently", s);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Lines the fast path must read itself, each the same as jansson. */
+static const char *fast_lines[] = {
+	"{\"text\":\"hi\"}",
+	"{\"id\":\"c-1\",\"text\":\"hello there\",\"policy\":\"kids\"}",
+	"{\"policy\":\"kids\",\"text\":\"any order\",\"id\":7}",
+	"  {  \"id\" : 12 ,\t\"text\"\r: \"ws\" ,\"dry_run\" :true }  \t",
+	"{\"text\":\"x\",\"dry_run\":false,\"policy\":null,\"id\":null}",
+	"{\"id\":-0,\"text\":\"minus zero\"}",
+	"{\"id\":-123456789012345678,\"text\":\"18 digits\"}",
+	"{\"id\":999999999999999999,\"text\":\"18 nines\"}",
+	"{\"id\":0,\"text\":\"\"}",
+	"{\"text\":\"esc \\\" \\\\ \\/ \\b \\f \\n \\r \\t end\"}",
+	"{\"text\":\"\\u0041\\u00e9\\u20AC\\uffff\\u0000x\"}",
+	"{\"text\":\"pair \\ud83d\\ude00 and \\uD834\\uDD1E\"}",
+	"{\"id\":\"\\u0000\\n\\\"\",\"text\":\"id escapes\"}",
+	"{\"text\":\"raw caf\xc3\xa9 \xf0\x9f\x98\x80 \xe2\x80\xa8 \x7f\"}",
+	"{\"text\":\"a\",\"policy\":\"k\\u0069ds\"}",
+	"{\"text\":\"a\",\"policy\":\"\"}",
+	"{\"text\":\"{\\\"nested\\\":[1,2]}\"}",
+	"\n{\"text\":\"newlines around\"}\n",
+};
+
+/* Lines the fast path leaves to jansson: it must say so, and the whole
+ * parse must still answer as jansson does. */
+static const char *slow_lines[] = {
+	"", " ", "{}", "[]", "null", "\"text\"", "{\"text\":\"a\"",
+	"{\"text\":\"a\",}", "{,\"text\":\"a\"}", "{\"text\" \"a\"}",
+	"{\"text\":\"a\"} x", "{\"text\":\"a\"}{}", "{\"text\":'a'}",
+	/* duplicate keys: jansson keeps the last */
+	"{\"text\":\"first\",\"text\":\"second\"}",
+	"{\"id\":1,\"id\":\"two\",\"text\":\"a\"}",
+	"{\"text\":\"a\",\"policy\":\"kids\",\"policy\":null}",
+	"{\"text\":\"a\",\"dry_run\":true,\"dry_run\":false}",
+	/* other keys, escaped keys, nested values */
+	"{\"text\":\"a\",\"lang\":\"en\"}", "{\"t\\u0065xt\":\"a\"}",
+	"{\"text\":\"a\",\"meta\":{\"x\":[1,{}]}}", "{\"text\":{\"a\":1}}",
+	"{\"text\":[\"a\"]}", "{\"id\":[1],\"text\":\"a\"}",
+	"{\"id\":{\"x\":1},\"text\":\"a\"}",
+	/* numbers the fast path does not read */
+	"{\"id\":2.5,\"text\":\"a\"}", "{\"id\":1e3,\"text\":\"a\"}",
+	"{\"id\":1E3,\"text\":\"a\"}", "{\"id\":-0.0,\"text\":\"a\"}",
+	"{\"id\":01,\"text\":\"a\"}", "{\"id\":-,\"text\":\"a\"}",
+	"{\"id\":+1,\"text\":\"a\"}", "{\"id\":1234567890123456789,\"text\":\"a\"}",
+	"{\"id\":99999999999999999999999,\"text\":\"a\"}",
+	"{\"id\":-9223372036854775808,\"text\":\"a\"}",
+	"{\"id\":1e400,\"text\":\"a\"}", "{\"id\":true,\"text\":\"a\"}",
+	/* ops, errors of every kind */
+	"{\"op\":\"stats\"}", "{\"op\":\"check\",\"text\":\"a\"}",
+	"{\"op\":\"policies\",\"id\":3}", "{\"op\":\"nope\"}",
+	"{\"text\":null}", "{\"text\":5}", "{\"id\":\"x\"}",
+	"{\"text\":\"a\",\"policy\":3}", "{\"text\":\"a\",\"policy\":\"k\\u0000x\"}",
+	"{\"text\":\"a\",\"dry_run\":1}", "{\"text\":\"a\",\"dry_run\":null}",
+	"{\"text\":\"a\",\"dry_run\":tru}", "{\"text\":\"a\",\"dry_run\":truex}",
+	"{\"text\":\"a\",\"policy\":nul}",
+	/* escapes and UTF-8 */
+	"{\"text\":\"\\ud800\"}", "{\"text\":\"\\udc00\"}",
+	"{\"text\":\"\\ud800\\u0041\"}", "{\"text\":\"\\ud800\\\\\"}",
+	"{\"id\":\"c-9\",\"text\":\"\\ud800x\"}", "{\"text\":\"\\u12\"}",
+	"{\"text\":\"\\u12g4\"}", "{\"text\":\"\\x\"}", "{\"text\":\"\\'\"}",
+	"{\"text\":\"\\\"}", "{\"text\":\"raw\ttab\"}", "{\"text\":\"a\x01\"}",
+	"{\"text\":\"a\x80z\"}", "{\"id\":41,\"text\":\"\xff\"}",
+	"{\"text\":\"\xc0\xaf\"}", "{\"text\":\"\xed\xa0\x80\"}",
+	"\xef\xbb\xbf{\"text\":\"bom\"}", "{\"text\":\"a\"}\x0b",
+	/* too large: a text over 64 bytes, an id over the cap */
+	"{\"text\":\"0123456789012345678901234567890123456789012345678901234567890123456789\"}",
+};
+
+/* Everything request_parse answers, fast path or not, is what the jansson
+ * path alone answers: same result, error code and message, and id. */
+static void
+expect_same_outcome(const char *s)
+{
+	struct request		 a, b;
+	struct request_error	 ea, eb;
+	int			 ra, rb_;
+
+	ra = request_parse(&a, &rb, s, strlen(s), MAX_TEXT, &ea);
+	rb_ = request_parse(&b, NULL, s, strlen(s), MAX_TEXT, &eb);
+	if (ra != rb_ || ea.code != eb.code || strcmp(ea.message, eb.message) != 0)
+		fail_msg("%s: %d %s (%s) vs jansson %d %s (%s)", s, ra,
+		    err_code_name(ea.code), ea.message, rb_,
+		    err_code_name(eb.code), eb.message);
+	if (ra == 0 || a.id.kind != REQUEST_ID_REAL)
+		expect_same_request(&a, &b, s);
+	request_clear(&a);
+	request_clear(&b);
+}
+
+static void
+test_fast_path_reads_common_requests(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(fast_lines) / sizeof(fast_lines[0]); i++) {
+		const char *s = fast_lines[i];
+		struct request f;
+		if (!request_parse_fast(&f, &rb, s, strlen(s), MAX_TEXT))
+			fail_msg("the fast path left %s to jansson", s);
+		struct request j;
+		struct request_error err;
+		assert_int_equal(request_parse(&j, NULL, s, strlen(s), MAX_TEXT,
+		    &err), 0);
+		expect_same_request(&f, &j, s);
+		request_clear(&f);
+		request_clear(&j);
+		expect_same_outcome(s);
+	}
+}
+
+static void
+test_fast_path_leaves_the_rest(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(slow_lines) / sizeof(slow_lines[0]); i++) {
+		const char *s = slow_lines[i];
+		struct request f;
+		if (request_parse_fast(&f, &rb, s, strlen(s), MAX_TEXT))
+			fail_msg("the fast path read %s itself", s);
+		expect_same_outcome(s);
+	}
+	/* an id one byte over the cap; a line over REQUEST_FAST_MAX */
+	char *big = malloc(REQUEST_FAST_MAX + 64);
+	assert_non_null(big);
+	int n = sprintf(big, "{\"id\":\"");
+	memset(big + n, 'i', REQUEST_ID_MAX + 1);
+	strcpy(big + n + REQUEST_ID_MAX + 1, "\",\"text\":\"a\"}");
+	expect_same_outcome(big);
+	memset(big, ' ', REQUEST_FAST_MAX + 1);
+	strcpy(big + REQUEST_FAST_MAX + 1, "{\"text\":\"a\"}");
+	struct request f;
+	assert_false(request_parse_fast(&f, &rb, big, strlen(big), MAX_TEXT));
+	expect_same_outcome(big);
+	free(big);
+}
+
+/* The id cap is the fast path's too: at the cap it reads it. */
+static void
+test_fast_path_id_at_cap(void **state)
+{
+	char line[REQUEST_ID_MAX + 64];
+	struct request f;
+	(void)state;
+
+	int n = sprintf(line, "{\"id\":\"");
+	memset(line + n, 'i', REQUEST_ID_MAX);
+	strcpy(line + n + REQUEST_ID_MAX, "\",\"text\":\"a\"}");
+	assert_true(request_parse_fast(&f, &rb, line, strlen(line), MAX_TEXT));
+	assert_int_equal(f.id.len, REQUEST_ID_MAX);
+	request_clear(&f);
+	expect_same_outcome(line);
+}
+
+/* The fast path scans strings eight bytes at a time: a quote, backslash
+ * or control character at any offset must still be seen. */
+static void
+test_fast_path_specials_anywhere(void **state)
+{
+	static const char *specials[] = { "\\\"", "\\\\", "\\n", "\\u00e9",
+	    "\xc3\xa9", "\x01", "\x1f", "\t", "\x7f" };
+	char line[128];
+	(void)state;
+
+	for (size_t k = 0; k < sizeof(specials) / sizeof(specials[0]); k++)
+		for (int pos = 0; pos < 20; pos++) {
+			snprintf(line, sizeof(line), "{\"text\":\"%.*s%s%.*s\"}",
+			    pos, "aaaaaaaaaaaaaaaaaaaaaaaa", specials[k],
+			    20 - pos, "bbbbbbbbbbbbbbbbbbbbbbbb");
+			struct request f;
+			bool raw_ctl = (unsigned char)specials[k][0] < 0x20;
+			if (request_parse_fast(&f, &rb, line, strlen(line),
+			    MAX_TEXT) == raw_ctl)
+				fail_msg("the fast path %s %s", raw_ctl ?
+				    "read" : "left", line);
+			request_clear(&f);
+			expect_same_outcome(line);
+		}
 }
 
 int
@@ -395,7 +600,13 @@ main(void)
 		cmocka_unit_test(test_nul_inside_names),
 		cmocka_unit_test(test_surrogate_escapes),
 		cmocka_unit_test(test_id_cap),
+		cmocka_unit_test(test_fast_path_reads_common_requests),
+		cmocka_unit_test(test_fast_path_leaves_the_rest),
+		cmocka_unit_test(test_fast_path_id_at_cap),
+		cmocka_unit_test(test_fast_path_specials_anywhere),
 	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	request_buf_free(&rb);
+	return failed;
 }
