@@ -407,9 +407,10 @@ class HTTPLimitsTest(unittest.TestCase):
             conn.close()
             main = thread_cpu(pid, pid) - main0
             total = sum(thread_cpu(pid, int(t)) for t in os.listdir("/proc/%d/task" % pid))
-            self.assertGreater(total, 0.2)
             print("300 HTTP checks: main thread %.2f s of CPU, all threads %.2f s"
                   % (main, total))
+            # the work is the workers': most of the CPU, however fast it is
+            self.assertGreater(total - main, 4 * main, "checks ran on the main thread")
             self.assertLess(main, 0.1, "checks ran on the main thread")
             # one request path: HTTP decisions are in the socket's stats
             st = d.ask({"op": "stats"})
