@@ -224,7 +224,8 @@ reason_limit(const json_t *reason)
 	return "";
 }
 
-/* One reason as `rule [start,end) "match"`; a limit hit as
+/* One reason as `rule [start,end) "match"` (a model's as `rule score P
+ * [start,end) "match"`); a limit hit as
  * `rule  regex limit hit: held for review`. The span and the match are
  * left out when the reason has none. */
 static void
@@ -236,7 +237,12 @@ print_reason(const json_t *reason, bool shadow, const char *decision)
 	const json_t	*end = json_object_get(reason, "end");
 	const char	*limit = reason_limit(reason);
 
+	const json_t	*score = json_object_get(reason, "score");
+
 	printf("%s%s", shadow ? "(shadow) " : "", rule ? rule : "?");
+	/* a learned model's hit: how sure it is */
+	if (json_is_number(score))
+		printf(" score %.4f", json_number_value(score));
 	if (limit != NULL) {
 		/* Its span is the whole comment or nothing: not worth a line
 		 * of text. */

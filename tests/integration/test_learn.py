@@ -8,6 +8,7 @@ refused at reload as for every other rule. Python 3 standard library
 only."""
 import json
 import os
+import re
 import random
 import subprocess
 import sys
@@ -98,6 +99,34 @@ class Learn(unittest.TestCase):
             # dry_run answers the same without counting
             b = d.ask({"id": 4, "text": text, "dry_run": True})
             self.assertEqual(b["decision"], "reject", b)
+            # check's text names the model's score beside its spans
+            c = run([DECORUMCTL, "-s", d.socket_path, "check", text])
+            self.assertRegex(c.stdout, r"learned\.site score 0\.\d{4} \[\d+,\d+\) \"",
+                             c.stdout)
+
+    def test_learn_beside_the_rules(self):
+        with Daemon() as d:
+            corpus = os.path.join(d.tmp, "site.jsonl")
+            write_corpus(corpus)
+            # rows the shipped rules reject are no new false positives
+            with open(corpus, "a") as f:
+                for i in range(20):
+                    f.write(json.dumps({"text": "you are an idiot, garden %d" % i,
+                                        "labels": []}) + "\n")
+            out = os.path.join(d.tmp, "beside.model")
+            p = run([DECORUMCTL, "learn", "-q", "--out", out, "--config",
+                     d.config_path, corpus])
+            self.assertEqual(p.returncode, 0, p.stderr)
+            m = re.search(r"(?m)^rules alone +recall ([\d.]+), FPR ([\d.]+)$", p.stdout)
+            self.assertTrue(m, p.stdout)
+            # the 20 insults the rules reject are 20 of 170 acceptable rows
+            self.assertAlmostEqual(float(m.group(2)), 20 / 170, places=3)
+            self.assertIn(", with the rules)", p.stdout)
+            self.assertTrue(os.path.getsize(out) > 0)
+            bad = run([DECORUMCTL, "learn", "-q", "--out", out, "--policy",
+                       "kids", corpus])
+            self.assertEqual(bad.returncode, 2, bad.stdout)
+            self.assertIn("--policy needs --config or --rules", bad.stderr)
 
     def test_shadow_and_broken_model(self):
         with Daemon() as d:
