@@ -59,28 +59,31 @@ cmd_learn_usage(FILE *out)
 {
 	fputs(
 "usage: decorumctl learn [--out FILE] [--category NAME] [--target-fpr X]\n"
-"                        [--review-fpr X] FILE.jsonl...\n"
+"                        [--review-fpr X] [-c CONFIG] [-R RULES_DIR]\n"
+"                        [--policy NAME] FILE.jsonl...\n"
 "\n"
 "Train a model on labelled comments in the replay format, one object a\n"
 "line: {\"id\": ..., \"text\": ..., \"labels\": [...]}, a non-empty labels\n"
 "array meaning a comment to reject. The features are decorumd's own (its\n"
 "normal and folded views); the regularisation and the thresholds are\n"
-"chosen by 3-fold cross-validation on the files. A rule set uses it with\n"
+"chosen by 5-fold cross-validation on the files, and the model is the\n"
+"mean of the five fold models. A rule set uses it with\n"
 "{ id = \"learned.site\"; model = \"learned.model\"; }.\n"
 "\n"
 "  -o, --out FILE         where to write the model (default learned.model)\n"
-"  -c, --category NAME    only this label counts as one to reject\n"
+"      --category NAME    only this label counts as one to reject\n"
 "  -f, --target-fpr X     the model's cross-validated false-positive rate\n"
 "                         on acceptable rows at its reject threshold is at\n"
-"                         most X (default 0.01)\n"
+"                         most X (default 0.01), less a standard deviation\n"
+"                         of the count it allows\n"
 "  -r, --review-fpr X     also a review threshold, at which that rate is at\n"
 "                         most X (above --target-fpr; default: none)\n"
-"  -C, --config FILE      learn beside the rules of this configuration\n"
+"  -c, --config FILE      learn beside the rules of this configuration\n"
 "  -R, --rules DIR        ... and this rules directory (either one is\n"
 "                         enough): the rates above then count only the\n"
 "                         comments the model rejects and the rules do not,\n"
 "                         and the figures are those of the two together\n"
-"  -p, --policy NAME      the policy whose rules count (default: the\n"
+"      --policy NAME      the policy whose rules count (default: the\n"
 "                         configuration's default policy)\n"
 "  -q, --quiet            no progress lines on stderr\n"
 "  -h, --help             this help\n"
@@ -123,10 +126,10 @@ cmd_learn(const char *socket_path, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "out",	required_argument,	NULL, 'o' },
-		{ "category",	required_argument,	NULL, 'c' },
+		{ "category",	required_argument,	NULL, 'k' },
 		{ "target-fpr",	required_argument,	NULL, 'f' },
 		{ "review-fpr",	required_argument,	NULL, 'r' },
-		{ "config",	required_argument,	NULL, 'C' },
+		{ "config",	required_argument,	NULL, 'c' },
 		{ "rules",	required_argument,	NULL, 'R' },
 		{ "policy",	required_argument,	NULL, 'p' },
 		{ "quiet",	no_argument,		NULL, 'q' },
@@ -145,11 +148,11 @@ cmd_learn(const char *socket_path, int argc, char **argv)
 	learn_opts_default(&o);
 	o.progress = stderr;
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "o:c:f:r:C:R:p:qh", longopts,
+	while ((opt = getopt_long(argc, argv, "o:f:r:c:R:qh", longopts,
 	    NULL)) != -1) {
 		switch (opt) {
 		case 'o': out = optarg; break;
-		case 'c': o.category = optarg; break;
+		case 'k': o.category = optarg; break;
 		case 'f':
 			if (ctl_parse_double("--target-fpr", optarg, 0, 1,
 			    &o.target_fpr) == -1)
@@ -160,7 +163,7 @@ cmd_learn(const char *socket_path, int argc, char **argv)
 			    &o.review_fpr) == -1)
 				return CTL_EXIT_USAGE;
 			break;
-		case 'C': config = optarg; break;
+		case 'c': config = optarg; break;
 		case 'R': rules = optarg; break;
 		case 'p': policy = optarg; break;
 		case 'q': o.progress = NULL; break;
