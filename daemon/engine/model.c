@@ -20,9 +20,8 @@
 /* Feature namespaces: the same string as a word and as a character
  * n-gram are different features. */
 enum {
-	NS_WORD = 'u',		/* normal view word */
-	NS_BIGRAM = 'b',	/* two normal view words */
-	NS_FOLDED = 'f',	/* folded view word */
+	NS_BIGRAM = 'b',	/* two folded words */
+	NS_FOLDED = 'f',	/* a folded word */
 	NS_CHARS = 'c',		/* character n-gram of a folded word */
 };
 
@@ -106,14 +105,14 @@ model_feats_free(struct model_feats *f)
 }
 
 /* Room for every feature a comment can give, reserved once per comment
- * so that the loops below store without checking: a normal view word
- * (at least a byte, and a separator) gives a word and a bigram, each
- * with its span; a folded word of n bytes gives a word and at most
- * 3n - 3 character n-grams (at least one), all of one span. */
+ * so that the loops below store without checking: a word of n bytes
+ * (and a separator after it, but the last) gives itself, a 2-gram with
+ * the word before, and 3n - 3 character n-grams (one when n is 1): at
+ * most 3n features and two spans. */
 static int
-reserve(struct model_feats *f, size_t nlen, size_t flen)
+reserve(struct model_feats *f, size_t flen)
 {
-	size_t need = 2 * nlen + 3 * flen + 8, wneed = nlen + flen + 8;
+	size_t need = 3 * flen + 8, wneed = flen + 8;
 
 	if (need > f->cap) {
 		size_t cap = f->cap ? f->cap : 256;
@@ -201,14 +200,13 @@ int
 model_features(struct views *vs, uint32_t bits, uint32_t seed,
     struct model_feats *f)
 {
-	const struct view	*nv = &vs->normal, *fv;
+	const struct view	*fv;
 	uint32_t		 mask = (bits >= 32) ? UINT32_MAX :
 				    (1u << bits) - 1;
 	size_t			 pos = 0, s, e, os, oe;
 	size_t			 pos_s = 0;
 	bool			 have_prev = false;
 	uint64_t		 gseed[3], hprev = 0, seed0 = ns_key(seed, 0);
-	uint64_t		 ns_word = ns_key(seed, NS_WORD);
 	uint64_t		 ns_bigram = ns_key(seed, NS_BIGRAM);
 	uint64_t		 ns_folded = ns_key(seed, NS_FOLDED);
 
@@ -216,17 +214,19 @@ model_features(struct views *vs, uint32_t bits, uint32_t seed,
 	f->nwords = 0;
 	f->val = 0;
 	if ((fv = views_folded(vs, FOLD_ALL)) == NULL ||
-	    reserve(f, nv->len, fv->len) == -1 ||
+	    reserve(f, fv->len) == -1 ||
 	    reserve_pad(f, fv->len) == -1)
 		return -1;
 	/* the grams' 3 to 5 bytes leave the top 3 free for the seed */
 	for (unsigned n = 0; n < 3; n++)
 		gseed[n] = ns_key(seed, NS_CHARS + n) << 40;
-	while (text_next_word(nv->text, nv->len, &pos, &s, &e)) {
-		uint64_t h = word_hash(seed0, nv->text + s, e - s);
+	while (text_next_word(fv->text, fv->len, &pos, &s, &e)) {
+		uint64_t	h = word_hash(seed0, fv->text + s, e - s);
+		uint32_t	w;
 
-		view_span_orig(nv, s, e, &os, &oe);
-		push_idx(f, hash_idx(h, ns_word, mask), word_add(f, os, oe));
+		view_span_orig(fv, s, e, &os, &oe);
+		w = word_add(f, os, oe);
+		push_idx(f, hash_idx(h, ns_folded, mask), w);
 		/* a 2-gram: the two words' hashes, in order */
 		if (have_prev)
 			push_idx(f, hash_idx(mix64(hprev * HASH_MUL ^ h),
@@ -234,15 +234,6 @@ model_features(struct views *vs, uint32_t bits, uint32_t seed,
 		hprev = h;
 		pos_s = os;
 		have_prev = true;
-	}
-	pos = 0;
-	while (text_next_word(fv->text, fv->len, &pos, &s, &e)) {
-		uint32_t w;
-
-		view_span_orig(fv, s, e, &os, &oe);
-		w = word_add(f, os, oe);
-		push_idx(f, hash_idx(word_hash(seed0, fv->text + s, e - s),
-		    ns_folded, mask), w);
 		char_grams(f, gseed, mask, fv->text + s, e - s, w);
 	}
 	if (f->n > 0)

@@ -33,12 +33,12 @@
 #define MODEL_MAGIC		"DCRMODEL"
 #define MODEL_VERSION		1u
 #define MODEL_HEADER_SIZE	72u
-/* Scheme 2: word 1- and 2-grams of the normal view, word 1-grams of the
- * folded view (all folds), character 3- to 5-grams of each folded word
- * padded with a space at each end; each occurrence counts (a feature
- * seen twice has value 2), and the row is scaled by 1/sqrt(occurrences).
- * Scoring is then one lookup and add per occurrence, with no sorting.
- * (Scheme 1 counted each feature once, which needed a sort a comment.) */
+/* Scheme 2: the folded view's (all folds) words, word 2-grams, and
+ * character 3- to 5-grams of each word padded with a space at each end;
+ * each occurrence counts (a feature seen twice has value 2), and the row
+ * is scaled by 1/sqrt(occurrences). Scoring is then one lookup and add
+ * per occurrence, with no sorting. (Scheme 1 also read the normal view,
+ * and counted each feature once, which needed a sort a comment.) */
 #define MODEL_SCHEME		2u
 #define MODEL_BITS_MIN		10u
 #define MODEL_BITS_MAX		21u	/* 8 MiB of weights */
@@ -72,9 +72,9 @@ struct model_word {
 	uint32_t	 start, end;
 };
 
-/* The feature occurrences of one comment, in the order of the text
- * (normal view, then folded view), the words they came from, and the
- * value of each occurrence (1/sqrt(n)). */
+/* The feature occurrences of one comment, in the order of the text,
+ * the words they came from, and the value of each occurrence
+ * (1/sqrt(n)). */
 struct model_feats {
 	struct model_feat *v;
 	size_t		 n, cap;
