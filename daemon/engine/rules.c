@@ -14,6 +14,7 @@
 #include "fold.h"
 #include "lexicon.h"
 #include "model.h"
+#include "recache.h"
 #include "readfile.h"
 #include "rules_load.h"
 #include "severity.h"
@@ -506,7 +507,7 @@ rules_free(struct rulebook *rb)
 		free(rb->rules[i].id);
 		free(rb->rules[i].description);
 		free(rb->rules[i].pattern);
-		pcre2_code_free(rb->rules[i].re);
+		recache_put(rb->rules[i].re);
 		entries_free(&rb->rules[i].words);
 		entries_free(&rb->rules[i].except);
 		prefilter_atoms_free(&rb->rules[i].atoms);

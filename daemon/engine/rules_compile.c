@@ -12,6 +12,7 @@
 #include "fold.h"
 #include "lexicon.h"
 #include "readfile.h"
+#include "recache.h"
 #include "text.h"
 
 /* The rulebook takes over the entries of sv. */
@@ -566,8 +567,14 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 	/* \G holds where a search starts: such a regex is searched in one
 	 * go, as its author meant */
 	r->whole_search = strstr(pat, "\\G") != NULL;
-	r->re = pcre2_compile((PCRE2_SPTR)full, PCRE2_ZERO_TERMINATED, opts,
-	    &err, &off, NULL);
+	/* a reload of files that did not change finds its patterns
+	 * compiled already (recache.h) */
+	struct recache_info info;
+	r->re = recache_get(full, opts, &info, &err, &off);
+	if (r->re == NULL && err == 0) {
+		loader_oom(ld, file, line);
+		return;
+	}
 	if (r->re == NULL) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof(msg));
@@ -577,23 +584,14 @@ load_regex(struct loader *ld, struct rule *r, const char *pat,
 		    (const char *)msg);
 		return;
 	}
-	uint32_t minlen = 1;
-	pcre2_pattern_info(r->re, PCRE2_INFO_MINLENGTH, &minlen);
-	if (minlen == 0) {
-		/* could still need a non-empty match; test the empty string */
-		pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-		if (md == NULL)
-			loader_oom(ld, file, line);
-		else if (pcre2_match(r->re, (PCRE2_SPTR)"", 0, 0, 0, md,
-		    NULL) >= 0)
-			diag_error(ld->d, file, line,
-			    "rule '%s': regex matches the empty string, so it would hit every comment",
-			    r->id);
-		pcre2_match_data_free(md);
-	}
+	/* it could still need a non-empty match; recache tried "" */
+	if (info.matches_empty)
+		diag_error(ld->d, file, line,
+		    "rule '%s': regex matches the empty string, so it would hit every comment",
+		    r->id);
 	/* JIT is an accelerator: without it the interpreter gives the same
 	 * answers, so a failure is only worth a warning. */
-	if (pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) != 0)
+	if (!info.jit)
 		diag_warning(ld->d, file, line,
 		    "rule '%s': PCRE2 JIT unavailable, using the interpreter",
 		    r->id);
