@@ -233,5 +233,12 @@ metrics_render(struct evbuffer *out, const struct engine *e, json_t *stats,
 	    "SIGHUPs merged into a reload already queued behind the one compiling.");
 	evbuffer_add_printf(out, "decorumd_reloads_coalesced_total %llu\n",
 	    count_of(rl, "coalesced"));
+	json_t *ms = json_object_get(rl, "compile_ms");
+	if (json_is_number(ms)) {
+		family(out, "decorumd_reload_compile_seconds", "gauge",
+		    "How long the last reload took to read and compile the files.");
+		evbuffer_add_printf(out, "decorumd_reload_compile_seconds %.4f\n",
+		    json_number_value(ms) / 1e3);
+	}
 	return 0;
 }

@@ -9,9 +9,11 @@
 #include <errno.h>
 #include <limits.h>
 #include <malloc.h>
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <systemd/sd-daemon.h>
 
 #include "declog.h"
@@ -21,7 +23,7 @@
 /* Keep the outcome of a reload (its error and warning lines) for stats. */
 static void
 reload_record(struct server *s, const struct diag *d, bool ok,
-    unsigned long covered)
+    unsigned long covered, double compile_ms)
 {
 	json_t *errs = json_array(), *warns = json_array();
 
@@ -35,6 +37,7 @@ reload_record(struct server *s, const struct diag *d, bool ok,
 		s->reloads_failed++;
 	s->reload_ok = ok;
 	s->reload_time = time(NULL);
+	s->reload_compile_ms = compile_ms;
 	json_decref(s->reload_errors);
 	json_decref(s->reload_warnings);
 	s->reload_errors = errs;
@@ -57,6 +60,10 @@ reload_json(struct server *s)
 	if (o != NULL && s->reloads > 0) {
 		json_object_set_new(o, "ok", json_boolean(s->reload_ok));
 		json_object_set_new(o, "time", json_integer(s->reload_time));
+		/* how long reading and compiling the files took, in ms */
+		if (s->reload_compile_ms >= 0)
+			json_object_set_new(o, "compile_ms",
+			    json_real(round(s->reload_compile_ms * 10) / 10));
 		json_object_set_new(o, "errors", s->reload_errors ?
 		    json_deep_copy(s->reload_errors) : json_array());
 		json_object_set_new(o, "warnings", s->reload_warnings ?
@@ -82,6 +89,7 @@ struct reload_job {
 	unsigned long	 covered;	/* SIGHUPs received before it began */
 	struct engine	*e;
 	struct diag	 d;
+	double		 ms;		/* the compile's wall-clock time */
 	struct event	*done_ev;	/* on the main loop */
 };
 
@@ -99,8 +107,14 @@ static void *
 reload_main(void *arg)
 {
 	struct reload_job *job = arg;
-	struct engine *e = engine_load(&job->opts, &job->d);
+	struct timespec t0, t1;
 	bool abandoned;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct engine *e = engine_load(&job->opts, &job->d);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	job->ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 
 	/* what the compile needed only while compiling goes back now, not
 	 * after the swap: the old and new rules overlap for less */
@@ -154,7 +168,7 @@ reload_start(struct server *s)
 		s->reload_running = false;
 		unsigned long covered = s->reload_requests;
 		pthread_mutex_unlock(&s->reload_lock);
-		reload_record(s, &d, false, covered);
+		reload_record(s, &d, false, covered, -1);
 		diag_free(&d);
 		if (job != NULL)
 			reload_job_free(job);
@@ -202,13 +216,13 @@ reload_trim(void)
 /* Swap a new engine in (main thread), or keep the old one on failure. */
 static void
 reload_apply(struct server *s, struct engine *e, struct diag *d,
-    unsigned long covered)
+    unsigned long covered, double ms)
 {
 	struct engine *old;
 
 	if (e == NULL) {
 		diag_log(d);
-		reload_record(s, d, false, covered);
+		reload_record(s, d, false, covered, ms);
 		log_error("reload failed with %zu error(s); rules version %u "
 		    "keeps serving", d->errors, s->generation);
 		sd_notifyf(0, "READY=1\nSTATUS=reload failed; rules version %u; "
@@ -252,9 +266,10 @@ reload_apply(struct server *s, struct engine *e, struct diag *d,
 	reload_trim();
 	/* recorded once the new rules are in place: whoever sees the reload
 	 * count move sees the new rules_version in the same stats */
-	reload_record(s, d, true, covered);
-	log_info("reloaded: rules version %s (%zu rule sets, %zu rules)",
-	    e->version, rules_set_count(e->rb), rules_count(e->rb));
+	reload_record(s, d, true, covered, ms);
+	log_info("reloaded: rules version %s (%zu rule sets, %zu rules, "
+	    "compiled in %.1f ms)", e->version, rules_set_count(e->rb),
+	    rules_count(e->rb), ms);
 	sd_notifyf(0, "READY=1\nSTATUS=rules version %s; %llu decisions",
 	    e->version, stats_decisions_total(s));
 }
@@ -279,7 +294,7 @@ reload_on_done(evutil_socket_t fd, short what, void *arg)
 	if (s->stopping)
 		engine_unref(e);
 	else
-		reload_apply(s, e, &job->d, job->covered);
+		reload_apply(s, e, &job->d, job->covered, job->ms);
 	reload_job_free(job);
 	/* running until the outcome is recorded: whoever sees it stop sees
 	 * the count moved */

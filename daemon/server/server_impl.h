@@ -143,6 +143,7 @@ struct server {
 	unsigned long	 reloads, reloads_failed;
 	bool		 reload_ok;
 	time_t		 reload_time;
+	double		 reload_compile_ms;	/* < 0: no compile ran */
 	json_t		*reload_errors, *reload_warnings;	/* arrays */
 };
 
