@@ -12,16 +12,18 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from daemon import Daemon, run_tests, write_config  # noqa: E402
 
-# Twenty words and then "zzz": each start place costs a hundred steps or
-# so, so no probe of decorumd -t calls it a runaway, but 64 KiB of words
-# with a "zzz" at the end keep it busy at every one of them (about 10 ms).
+# Forty words and then "zzz": each start place costs a few hundred steps,
+# so no probe of decorumd -t calls it a runaway, but 64 KiB of words with
+# a "zzz" at the end keep it busy at every one of them, well past the
+# 4 ms tick at which the budget is looked at (with twenty words it took
+# under 4 ms on a fast machine, and a 1 ms budget went unnoticed).
 SLOW = r'''
 name = "slow";
 category = "vulgarity";
-rules = ( { id = "v.twenty"; regex = "(?:\\w+\\s+){20}zzz"; } );
+rules = ( { id = "v.forty"; regex = "(?:\\w+\\s+){40}zzz"; } );
 '''
 LONG = "word " * 13000 + ",zzz"
-SHORT = " ".join("w%d" % i for i in range(20)) + " zzz"
+SHORT = " ".join("w%d" % i for i in range(40)) + " zzz"
 
 
 def cpu_seconds(pid):
@@ -48,7 +50,7 @@ class RegexBudget(unittest.TestCase):
             self.assertEqual(a["decision"], "review", a)
             errs = [r for r in a["reasons"] if "error" in r]
             self.assertEqual(len(errs), 1, a)
-            self.assertEqual(errs[0]["rule"], "v.twenty")
+            self.assertEqual(errs[0]["rule"], "v.forty")
             self.assertIn("budget", errs[0]["error"])
             # a short comment is matched as always
             a = d.ask({"id": 2, "text": SHORT})
