@@ -195,7 +195,7 @@ bench_engine_main(int argc, char **argv)
 	size_t nrules_all = rules_count(e->rb);
 	bool any_model = false;
 	for (uint32_t r = 0; r < nrules_all; r++)
-		any_model |= rules_is_model(e->rb, r);
+		any_model |= rules_model(e->rb, r) != NULL;
 	for (int pass = 0; any_model && pass < passes; pass++) {
 		struct model_span sp[MATCH_MODEL_SPANS];
 		double t0 = cpu_now();

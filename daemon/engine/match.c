@@ -479,14 +479,8 @@ match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
 				opts->prof_runs[i]++;
 			}
 		} else if (r->kind == RULE_MODEL) {
-			uint64_t t0 = opts->prof_ns != NULL ?
-			    clock_ns(CLOCK_MONOTONIC) : 0;
 			if (run_model(ms, (uint32_t)i) == -1)
 				return -1;
-			if (opts->prof_ns != NULL) {
-				opts->prof_ns[i] += clock_ns(CLOCK_MONOTONIC) - t0;
-				opts->prof_runs[i]++;
-			}
 		} else {
 			size_t s, e;
 			if (caps_check(&r->caps, v->text, v->len, &s, &e))

@@ -78,8 +78,8 @@ struct match_scratch {
  * changes: these belong to the call. */
 struct match_opts {
 	bool		 no_prefilter;	/* run every regex everywhere */
-	/* when set, time spent in each regex and model rule (indexed by
-	 * rule) and how often it ran are added here */
+	/* when set, time spent in each regex rule (indexed by rule) and
+	 * how often it ran are added here */
 	uint64_t	*prof_ns;
 	uint32_t	*prof_runs;
 };

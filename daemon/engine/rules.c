@@ -728,12 +728,6 @@ rules_is_regex(const struct rulebook *rb, uint32_t rule)
 	return rb->rules[rule].kind == RULE_REGEX;
 }
 
-bool
-rules_is_model(const struct rulebook *rb, uint32_t rule)
-{
-	return rb->rules[rule].kind == RULE_MODEL;
-}
-
 const struct model *
 rules_model(const struct rulebook *rb, uint32_t rule)
 {

@@ -53,7 +53,6 @@ const char *rules_set_name(const struct rulebook *rb, uint32_t set);
 /* Is rule a regex rule, and does the literal prefilter decide where it
  * runs (benchmarks report how many do)? */
 bool	rules_is_regex(const struct rulebook *rb, uint32_t rule);
-bool	rules_is_model(const struct rulebook *rb, uint32_t rule);
 /* A model rule's model (NULL for another kind), for benchmarks. */
 const struct model *rules_model(const struct rulebook *rb, uint32_t rule);
 bool	rules_is_prefiltered(const struct rulebook *rb, uint32_t rule);
