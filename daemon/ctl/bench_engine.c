@@ -246,6 +246,27 @@ bench_engine_main(int argc, char **argv)
 	printf("  regexes behind the literal prefilter: %zu of %zu%s\n", npre,
 	    nre, no_prefilter ? " (switched off)" : "");
 
+	/* where the time goes, stage by stage, over one more pass (the
+	 * rest: what engine.c does around the match: policy, decision,
+	 * reasons) */
+	uint64_t stage[MATCH_STAGES] = { 0 };
+	struct match_opts staged = mo;
+	staged.stage_ns = stage;
+	double s0 = now();
+	for (size_t i = 0; i < c.n; i++)
+		engine_check_opts(e, p, &cs, c.text[i], c.len[i], &staged);
+	double st = (now() - s0) * 1e9, matched = 0;
+	for (int k = 0; k < MATCH_STAGES; k++)
+		matched += (double)stage[k];
+	printf("  stages (us/comment): views %.2f, word lists %.2f, "
+	    "literal prefilter %.2f, regexes and other rules %.2f, the rest "
+	    "%.2f\n",
+	    (double)stage[MATCH_STAGE_VIEWS] / 1e3 / (double)c.n,
+	    (double)stage[MATCH_STAGE_WORDS] / 1e3 / (double)c.n,
+	    (double)stage[MATCH_STAGE_PREFILTER] / 1e3 / (double)c.n,
+	    (double)stage[MATCH_STAGE_RULES] / 1e3 / (double)c.n,
+	    (st > matched ? st - matched : 0) / 1e3 / (double)c.n);
+
 	/* where the time goes: each regex as the pipeline runs it (after the
 	 * prefilter), over one more pass */
 	uint64_t *ns = calloc(nrules + 1, sizeof(uint64_t));

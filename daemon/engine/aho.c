@@ -23,6 +23,22 @@ struct pf_out {
 	uint8_t		 flags;			/* PREFILTER_WORD_* */
 };
 
+/* A literal as the scan sees it: its spelling ends at a state, and the
+ * regexes that need it (set bits, kept per literal so that a literal
+ * many regexes share costs one write each time it is seen) and those
+ * it is a head of (whose places the scan keeps). */
+struct pf_lit {
+	uint32_t	 id;
+	uint32_t	 set0, set1;		/* [set0, set1) of sets */
+	uint32_t	 head0, head1;		/* [head0, head1) of heads */
+	uint16_t	 len;
+	uint8_t		 flags;			/* PREFILTER_WORD_* */
+};
+
+struct pf_set {
+	uint32_t	 rule, bit;
+};
+
 #define DELTA_REPORTS	0x80000000u
 
 struct prefilter {
@@ -37,10 +53,19 @@ struct prefilter {
 	/* [state * nclasses + class]: the next state times nclasses (its
 	 * row), with DELTA_REPORTS set when it reports anything */
 	uint32_t	*delta;
+	/* row / nclasses, as a multiply: a row is a state times nclasses,
+	 * and for such a row (row * kinv) >> 32 is exact (nclasses < 256,
+	 * states < 2^24) where a divide would stall the scan */
+	uint64_t	 kinv;
 	/* what state s reports: its literals and those along its fail
 	 * chain, side by side in flat[first[s] .. first[s + 1]) */
 	uint32_t	*first;
-	struct pf_out	*flat;
+	struct pf_lit	*flat;
+	/* each literal once, by id, and what it sets */
+	struct pf_lit	*lits;
+	size_t		 nlits;
+	struct pf_set	*sets;
+	uint32_t	*heads;			/* rules */
 };
 
 static uint8_t
@@ -75,6 +100,9 @@ prefilter_free(struct prefilter *pf)
 	free(pf->delta);
 	free(pf->first);
 	free(pf->flat);
+	free(pf->lits);
+	free(pf->sets);
+	free(pf->heads);
 	free(pf);
 }
 
@@ -138,17 +166,82 @@ prefilter_add(struct prefilter *pf, const char *atom, uint8_t flags,
 	return 0;
 }
 
-/* Reports of one literal (same length and flags) next to each other. */
+/* Number the literals (a state's outputs of one flags) and lay out
+ * what each state reports: the literals of the states along its output
+ * chain, side by side, so the scan reads them without following links.
+ * Along one chain every state has its own depth, so a state's literals
+ * differ in length or flags: each one's word boundaries are judged once. */
 static int
-out_order(const void *a, const void *b)
+pf_literals(struct prefilter *pf, const uint32_t *report, const uint32_t *dict)
 {
-	const struct pf_out *x = a, *y = b;
+	size_t		 n = pf->nnodes, nsets = 0, nheads = 0;
+	uint32_t	*lit0 = calloc(n + 1, sizeof(uint32_t));
+	int		 rc = -1;
 
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	if (x->flags != y->flags)
-		return x->flags < y->flags ? -1 : 1;
-	return x->rule < y->rule ? -1 : x->rule > y->rule;
+	pf->lits = calloc(pf->nouts + 1, sizeof(*pf->lits));
+	pf->sets = calloc(pf->nouts + 1, sizeof(*pf->sets));
+	pf->heads = calloc(pf->nouts + 1, sizeof(*pf->heads));
+	if (lit0 == NULL || pf->lits == NULL || pf->sets == NULL ||
+	    pf->heads == NULL)
+		goto out;
+	pf->nlits = 0;
+	for (size_t s = 0; s < n; s++) {
+		lit0[s] = (uint32_t)pf->nlits;
+		for (unsigned fl = 0; fl <= (PREFILTER_WORD_START |
+		    PREFILTER_WORD_END); fl++) {
+			struct pf_lit l = { .id = (uint32_t)pf->nlits,
+			    .flags = (uint8_t)fl };
+			bool any = false;
+			l.set0 = l.set1 = (uint32_t)nsets;
+			l.head0 = l.head1 = (uint32_t)nheads;
+			for (uint32_t o = pf->nodes[s].out; o != 0;
+			    o = pf->outs[o - 1].next) {
+				const struct pf_out *po = &pf->outs[o - 1];
+				if (po->flags != fl)
+					continue;
+				any = true;
+				l.len = po->len;
+				if (po->bit != 0)
+					pf->sets[nsets++] = (struct pf_set){
+					    po->rule, po->bit };
+			}
+			l.set1 = (uint32_t)nsets;
+			for (uint32_t o = pf->nodes[s].out; o != 0;
+			    o = pf->outs[o - 1].next)
+				if (pf->outs[o - 1].flags == fl &&
+				    pf->outs[o - 1].bit == 0)
+					pf->heads[nheads++] = pf->outs[o - 1].rule;
+			l.head1 = (uint32_t)nheads;
+			if (any)
+				pf->lits[pf->nlits++] = l;
+		}
+	}
+	lit0[n] = (uint32_t)pf->nlits;
+	size_t nflat = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		nflat = 0;
+		for (size_t s = 0; s < n; s++) {
+			if (pass == 1)
+				pf->first[s] = (uint32_t)nflat;
+			for (uint32_t r = report[s]; r != 0; r = dict[r - 1])
+				for (uint32_t id = lit0[r - 1]; id < lit0[r];
+				    id++) {
+					if (pass == 1)
+						pf->flat[nflat] = pf->lits[id];
+					nflat++;
+				}
+		}
+		if (pass == 0 && nflat > UINT32_MAX)
+			goto out;
+		if (pass == 0 && (pf->flat = calloc(nflat + 1,
+		    sizeof(*pf->flat))) == NULL)
+			goto out;
+	}
+	pf->first[n] = (uint32_t)nflat;
+	rc = 0;
+out:
+	free(lit0);
+	return rc;
 }
 
 int
@@ -208,37 +301,13 @@ prefilter_compile(struct prefilter *pf)
 		dict[s] = pf->nodes[f].out != 0 ? f + 1 : dict[f];
 		report[s] = pf->nodes[s].out != 0 ? s + 1 : dict[s];
 	}
-	/* laid out flat, the scan reads them without following links */
-	size_t nflat = 0;
-	for (int pass = 0; pass < 2; pass++) {
-		nflat = 0;
-		for (size_t s = 0; s < n; s++) {
-			if (pass == 1)
-				pf->first[s] = (uint32_t)nflat;
-			for (uint32_t r = report[s]; r != 0; r = dict[r - 1])
-				for (uint32_t o = pf->nodes[r - 1].out; o != 0;
-				    o = pf->outs[o - 1].next) {
-					if (pass == 1)
-						pf->flat[nflat] = pf->outs[o - 1];
-					nflat++;
-				}
-		}
-		if (pass == 0 && nflat > UINT32_MAX)
-			goto out;
-		if (pass == 0 && (pf->flat = calloc(nflat + 1,
-		    sizeof(*pf->flat))) == NULL)
-			goto out;
-	}
-	pf->first[n] = (uint32_t)nflat;
-	/* a state's reports of one literal (several regexes need it) side
-	 * by side: the scan judges its word boundaries once */
-	for (size_t s = 0; s < n; s++)
-		qsort(pf->flat + pf->first[s], pf->first[s + 1] - pf->first[s],
-		    sizeof(*pf->flat), out_order);
+	if (pf_literals(pf, report, dict) == -1)
+		goto out;
 	/* the scan then takes one load per byte, and looks at the reports
 	 * only where there are some */
-	if ((uint64_t)n * k > DELTA_REPORTS)
+	if ((uint64_t)n * k > DELTA_REPORTS || n >= (1u << 24))
 		goto out;
+	pf->kinv = ((UINT64_C(1) << 32) + k - 1) / k;
 	for (size_t i = 0; i < n * k; i++) {
 		uint32_t to = pf->delta[i];
 		pf->delta[i] = to * k |
@@ -289,44 +358,73 @@ boundary(const uint8_t *t, size_t len, size_t pos)
 	return a == 2 || b == 2 || a != b;
 }
 
-void
-prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
-    struct prefilter_found *found)
+size_t
+prefilter_size(const struct prefilter *pf)
 {
-	const uint8_t	*t = (const uint8_t *)text;
-	const uint32_t	*delta = pf->delta;
-	unsigned	 k = pf->nclasses;
-	uint32_t	 row = 0;
+	return pf->nnodes;
+}
 
-	for (size_t i = 0; i < len; i++) {
-		uint32_t x = delta[row + pf->cls[t[i]]];
-		row = x & ~DELTA_REPORTS;
-		if (!(x & DELTA_REPORTS))
+int
+prefilter_scratch_reserve(struct prefilter_scratch *sc,
+    const struct prefilter *pf)
+{
+	if (pf->nlits <= sc->cap)
+		return 0;
+	uint32_t *last = calloc(pf->nlits, sizeof(*last));
+	uint32_t *seen = calloc(pf->nlits, sizeof(*seen));
+	if (last == NULL || seen == NULL) {
+		free(last);
+		free(seen);
+		return -1;
+	}
+	prefilter_scratch_free(sc);
+	sc->last = last;
+	sc->seen = seen;
+	sc->cap = pf->nlits;
+	return 0;
+}
+
+void
+prefilter_scratch_free(struct prefilter_scratch *sc)
+{
+	free(sc->last);
+	free(sc->seen);
+	memset(sc, 0, sizeof(*sc));
+}
+
+/* One step of a scan: the byte at i of t moves row on; a state that
+ * reports records its literals whose word boundaries hold. */
+struct chain {
+	const struct prefilter	*pf;
+	const uint8_t		*t;
+	size_t			 len;
+	uint32_t		 row;
+	size_t			 nseen;
+	struct prefilter_scratch *sc;
+};
+
+static inline void
+chain_report(struct chain *c, size_t i, struct prefilter_found *found)
+{
+	const struct prefilter *pf = c->pf;
+	uint32_t s = (uint32_t)((c->row * pf->kinv) >> 32);
+
+	for (uint32_t o = pf->first[s]; o < pf->first[s + 1]; o++) {
+		const struct pf_lit *l = &pf->flat[o];
+		if ((l->flags & PREFILTER_WORD_START) &&
+		    !boundary(c->t, c->len, i + 1 - l->len))
 			continue;
-		uint32_t s = row / k;
-		uint16_t plen = 0;
-		uint8_t pflags = 0;
-		bool ok = true;
-		for (uint32_t o = pf->first[s]; o < pf->first[s + 1]; o++) {
-			const struct pf_out *po = &pf->flat[o];
-			if (po->len != plen || po->flags != pflags) {
-				plen = po->len;
-				pflags = po->flags;
-				ok = (!(pflags & PREFILTER_WORD_START) ||
-				    boundary(t, len, i + 1 - plen)) &&
-				    (!(pflags & PREFILTER_WORD_END) ||
-				    boundary(t, len, i + 1));
-			}
-			if (!ok)
-				continue;
-			struct prefilter_found *f = &found[po->rule];
-			uint32_t at = (uint32_t)(i + 2 - po->len);
-			if (po->bit != 0) {
-				f->may |= po->bit;
-				if (at > f->lastlit)
-					f->lastlit = at;
-				continue;
-			}
+		if ((l->flags & PREFILTER_WORD_END) &&
+		    !boundary(c->t, c->len, i + 1))
+			continue;
+		uint32_t at = (uint32_t)(i + 2 - l->len);
+		if (l->set1 != l->set0) {
+			if (c->sc->last[l->id] == 0)
+				c->sc->seen[c->nseen++] = l->id;
+			c->sc->last[l->id] = at;
+		}
+		for (uint32_t h = l->head0; h < l->head1; h++) {
+			struct prefilter_found *f = &found[pf->heads[h]];
 			if (f->first == 0 || at < f->first)
 				f->first = at;
 			if (at > f->last)
@@ -337,4 +435,67 @@ prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 				f->nat++;
 		}
 	}
+}
+
+static inline void
+chain_step(struct chain *c, size_t i, struct prefilter_found *found)
+{
+	uint32_t x = c->pf->delta[c->row + c->pf->cls[c->t[i]]];
+
+	c->row = x & ~DELTA_REPORTS;
+	if (x & DELTA_REPORTS)
+		chain_report(c, i, found);
+}
+
+/* Each literal seen, once, for every regex that needs it. */
+static void
+chain_finish(struct chain *c, struct prefilter_found *found)
+{
+	const struct prefilter *pf = c->pf;
+
+	for (size_t j = 0; j < c->nseen; j++) {
+		const struct pf_lit *l = &pf->lits[c->sc->seen[j]];
+		uint32_t at = c->sc->last[l->id];
+		c->sc->last[l->id] = 0;
+		for (uint32_t o = l->set0; o < l->set1; o++) {
+			struct prefilter_found *f = &found[pf->sets[o].rule];
+			f->may |= pf->sets[o].bit;
+			if (at > f->lastlit)
+				f->lastlit = at;
+		}
+	}
+}
+
+void
+prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
+    struct prefilter_found *found, struct prefilter_scratch *sc)
+{
+	struct chain c = { pf, (const uint8_t *)text, len, 0, 0, sc };
+
+	for (size_t i = 0; i < len; i++)
+		chain_step(&c, i, found);
+	chain_finish(&c, found);
+}
+
+/* The scan is a chain of loads, each waiting for the one before: two
+ * texts scanned side by side keep two loads in flight. */
+void
+prefilter_scan2(const struct prefilter *pa, const char *ta, size_t la,
+    struct prefilter_scratch *sa, const struct prefilter *pb, const char *tb,
+    size_t lb, struct prefilter_scratch *sb, struct prefilter_found *found)
+{
+	struct chain a = { pa, (const uint8_t *)ta, la, 0, 0, sa };
+	struct chain b = { pb, (const uint8_t *)tb, lb, 0, 0, sb };
+	size_t i, both = la < lb ? la : lb;
+
+	for (i = 0; i < both; i++) {
+		chain_step(&a, i, found);
+		chain_step(&b, i, found);
+	}
+	for (size_t j = i; j < la; j++)
+		chain_step(&a, j, found);
+	for (size_t j = i; j < lb; j++)
+		chain_step(&b, j, found);
+	chain_finish(&a, found);
+	chain_finish(&b, found);
 }

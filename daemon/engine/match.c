@@ -37,6 +37,8 @@ match_scratch_free(struct match_scratch *ms)
 	free(ms->allows);
 	free(ms->per_rule);
 	free(ms->found);
+	prefilter_scratch_free(&ms->pfs[0]);
+	prefilter_scratch_free(&ms->pfs[1]);
 	pcre2_match_data_free(ms->md);
 	pcre2_match_context_free(ms->mctx);
 	pcre2_jit_stack_free(ms->jit);
@@ -380,6 +382,63 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 	return match_run_opts(ms, rb, sets, text, len, NULL);
 }
 
+/* The prefilter's scans of the views, the largest automata two at a
+ * time (prefilter_scan2). */
+static int
+prefilter_views(struct match_scratch *ms, const struct rulebook *rb)
+{
+	const struct rule_group	*grp[MATCH_MAX_SCANS];
+	const struct view	*v[MATCH_MAX_SCANS];
+	size_t			 n = 0;
+
+	for (size_t g = 0; g < rb->ngroups; g++) {
+		if (rb->groups[g].pf == NULL)
+			continue;
+		const struct rule_group *x = &rb->groups[g];
+		const struct view *xv = views_get(&ms->views, x->view, x->folds);
+		if (xv == NULL)
+			return -1;
+		if (prefilter_scratch_reserve(&ms->pfs[n % 2], x->pf) == -1 ||
+		    prefilter_scratch_reserve(&ms->pfs[(n + 1) % 2], x->pf) == -1)
+			return -1;
+		if (n == MATCH_MAX_SCANS) {
+			prefilter_scan(x->pf, xv->text, xv->len, ms->found,
+			    &ms->pfs[0]);
+			continue;
+		}
+		/* largest first */
+		size_t j = n++;
+		while (j > 0 && prefilter_size(grp[j - 1]->pf) <
+		    prefilter_size(x->pf)) {
+			grp[j] = grp[j - 1];
+			v[j] = v[j - 1];
+			j--;
+		}
+		grp[j] = x;
+		v[j] = xv;
+	}
+	size_t i = 0;
+	for (; i + 1 < n; i += 2)
+		prefilter_scan2(grp[i]->pf, v[i]->text, v[i]->len, &ms->pfs[0],
+		    grp[i + 1]->pf, v[i + 1]->text, v[i + 1]->len, &ms->pfs[1],
+		    ms->found);
+	if (i < n)
+		prefilter_scan(grp[i]->pf, v[i]->text, v[i]->len, ms->found,
+		    &ms->pfs[0]);
+	return 0;
+}
+
+/* Add the time since *t0 to a stage, when asked to. */
+static void
+stage_mark(const struct match_opts *opts, int stage, uint64_t *t0)
+{
+	if (opts->stage_ns == NULL)
+		return;
+	uint64_t t = clock_ns(CLOCK_MONOTONIC);
+	opts->stage_ns[stage] += t - *t0;
+	*t0 = t;
+}
+
 int
 match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
     const bool *sets, const char *text, size_t len,
@@ -416,8 +475,18 @@ match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
 	/* the counts, not the places they count */
 	for (size_t i = 0; i < rb->nrules; i++)
 		memset(&ms->found[i], 0, offsetof(struct prefilter_found, at));
+	/* the monotonic clock: a thread's CPU clock costs a system call,
+	 * more than some stages take */
+	uint64_t t0 = opts->stage_ns != NULL ? clock_ns(CLOCK_MONOTONIC) : 0;
 	if (views_build(&ms->views, text, len) == -1)
 		return -1;
+	/* every view the rules read, so that the stages below do not count
+	 * building them */
+	for (size_t g = 0; opts->stage_ns != NULL && g < rb->ngroups; g++)
+		if (views_get(&ms->views, rb->groups[g].view,
+		    rb->groups[g].folds) == NULL)
+			return -1;
+	stage_mark(opts, MATCH_STAGE_VIEWS, &t0);
 
 	for (size_t g = 0; g < rb->ngroups; g++) {
 		const struct rule_group *grp = &rb->groups[g];
@@ -430,16 +499,10 @@ match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
 		ms->group = (uint32_t)g;
 		lexicon_scan(grp->lex, v->text, v->len, v->squeezed, on_lexicon_hit, ms);
 	}
-	for (size_t g = 0; use_prefilter && g < rb->ngroups; g++) {
-		const struct rule_group *grp = &rb->groups[g];
-		if (grp->pf == NULL)
-			continue;
-		const struct view *v = views_get(&ms->views, grp->view,
-		    grp->folds);
-		if (v == NULL)
-			return -1;
-		prefilter_scan(grp->pf, v->text, v->len, ms->found);
-	}
+	stage_mark(opts, MATCH_STAGE_WORDS, &t0);
+	if (use_prefilter && prefilter_views(ms, rb) == -1)
+		return -1;
+	stage_mark(opts, MATCH_STAGE_PREFILTER, &t0);
 	for (size_t i = 0; i < rb->nrules; i++) {
 		const struct rule *r = &rb->rules[i];
 		if (!sets[r->set] || r->kind == RULE_WORDS ||
@@ -470,12 +533,12 @@ match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
 						nheads = heads_sorted(f, heads);
 				}
 			}
-			uint64_t t0 = opts->prof_ns != NULL ?
+			uint64_t r0 = opts->prof_ns != NULL ?
 			    clock_ns(CLOCK_MONOTONIC) : 0;
 			run_regex(ms, (uint32_t)i, v, from, limit,
 			    nheads > 0 ? heads : NULL, nheads);
 			if (opts->prof_ns != NULL) {
-				opts->prof_ns[i] += clock_ns(CLOCK_MONOTONIC) - t0;
+				opts->prof_ns[i] += clock_ns(CLOCK_MONOTONIC) - r0;
 				opts->prof_runs[i]++;
 			}
 		} else if (r->kind == RULE_MODEL) {
@@ -493,5 +556,6 @@ match_run_opts(struct match_scratch *ms, const struct rulebook *rb,
 			if (!ms->hits[i].limit && ms->hits[i].score < 0)
 				ms->hits[i].suppressed = hit_allowed(ms, &ms->hits[i]);
 	context_apply(ms);	/* rules' context conditions: context.c */
+	stage_mark(opts, MATCH_STAGE_RULES, &t0);
 	return ms->oom ? -1 : 0;
 }

@@ -13,9 +13,11 @@
 
 #include "model.h"
 #include "norm.h"
+#include "prefilter.h"
 #include "rules.h"
 
-struct prefilter_found;
+/* Views scanned by the prefilter in pairs; past this many, one by one. */
+#define MATCH_MAX_SCANS	8
 
 /* At most this many hits of one rule are reported for one comment. */
 #define MATCH_MAX_HITS_PER_RULE 8
@@ -53,6 +55,7 @@ struct match_scratch {
 	size_t		 nallows, allows_cap;
 	uint8_t		*per_rule;	/* hits recorded per rule */
 	struct prefilter_found *found;	/* prefilter: per regex */
+	struct prefilter_scratch pfs[2];	/* prefilter_scan2's two */
 	size_t		 per_rule_cap;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
@@ -82,6 +85,17 @@ struct match_opts {
 	 * how often it ran are added here */
 	uint64_t	*prof_ns;
 	uint32_t	*prof_runs;
+	/* when set, time spent in each stage (MATCH_STAGE_*) is added here */
+	uint64_t	*stage_ns;
+};
+
+/* The stages of a run, for match_opts.stage_ns. */
+enum {
+	MATCH_STAGE_VIEWS,		/* normalizing and folding */
+	MATCH_STAGE_WORDS,		/* the word lists */
+	MATCH_STAGE_PREFILTER,		/* the regexes' literal prefilter */
+	MATCH_STAGE_RULES,		/* regexes, caps, models, context */
+	MATCH_STAGES
 };
 
 int	match_scratch_init(struct match_scratch *ms, const struct rules_limits *lim);

@@ -271,6 +271,7 @@ test_automaton(void **state)
 {
 	struct prefilter	*pf = prefilter_new();
 	struct prefilter_found	 found[4];
+	struct prefilter_scratch sc = { 0 };
 
 	(void)state;
 	assert_non_null(pf);
@@ -281,32 +282,34 @@ test_automaton(void **state)
 	/* rule 3 also needs "caf" (its second set) */
 	assert_int_equal(prefilter_add(pf, "caf", 0, 3, 1), 0);
 	assert_int_equal(prefilter_compile(pf), 0);
+	assert_int_equal(prefilter_scratch_reserve(&sc, pf), 0);
 
 	memset(found, 0, sizeof(found));
-	prefilter_scan(pf, "uSHErs", 6, found);		/* overlapping, any case */
+	prefilter_scan(pf, "uSHErs", 6, found, &sc);		/* overlapping, any case */
 	assert_int_equal(found[0].may, 1);
 	assert_int_equal(found[1].may, 1);
 	assert_int_equal(found[2].may, 1);
 	assert_int_equal(found[3].may, 0);
 
 	memset(found, 0, sizeof(found));
-	prefilter_scan(pf, "nothing here", 12, found);
+	prefilter_scan(pf, "nothing here", 12, found, &sc);
 	assert_int_equal(found[0].may, 1);			/* "here" */
 	assert_int_equal(found[1].may, 0);
 	assert_int_equal(found[2].may, 0);
 
 	memset(found, 0, sizeof(found));
-	prefilter_scan(pf, "caf\xc3\xa9 h\xc3\xa9", 10, found);
+	prefilter_scan(pf, "caf\xc3\xa9 h\xc3\xa9", 10, found, &sc);
 	assert_int_equal(found[3].may, 3);			/* both sets */
 	assert_int_equal(found[1].may, 0);
 
 	memset(found, 0, sizeof(found));
-	prefilter_scan(pf, "h\xc3\xa9", 3, found);
+	prefilter_scan(pf, "h\xc3\xa9", 3, found, &sc);
 	assert_int_equal(found[3].may, 1);			/* one set of two */
 
 	memset(found, 0, sizeof(found));
-	prefilter_scan(pf, "", 0, found);
+	prefilter_scan(pf, "", 0, found, &sc);
 	assert_int_equal(found[0].may | found[1].may | found[2].may | found[3].may, 0);
+	prefilter_scratch_free(&sc);
 	prefilter_free(pf);
 }
 
@@ -316,11 +319,14 @@ found(uint8_t flags, const char *text)
 {
 	struct prefilter	*pf = prefilter_new();
 	struct prefilter_found	 f = { 0 };
+	struct prefilter_scratch sc = { 0 };
 
 	assert_non_null(pf);
 	assert_int_equal(prefilter_add(pf, "ass", flags, 0, 0), 0);
 	assert_int_equal(prefilter_compile(pf), 0);
-	prefilter_scan(pf, text, strlen(text), &f);
+	assert_int_equal(prefilter_scratch_reserve(&sc, pf), 0);
+	prefilter_scan(pf, text, strlen(text), &f, &sc);
+	prefilter_scratch_free(&sc);
 	prefilter_free(pf);
 	return f.may == 1;
 }
@@ -352,10 +358,12 @@ test_automaton_bounds(void **state)
 	/* a literal that starts with a non-ASCII character: not judged */
 	struct prefilter *pe = prefilter_new();
 	struct prefilter_found fe = { 0 };
+	struct prefilter_scratch sc = { 0 };
 	assert_non_null(pe);
 	assert_int_equal(prefilter_add(pe, "\xc3\xa9", both, 0, 0), 0);
 	assert_int_equal(prefilter_compile(pe), 0);
-	prefilter_scan(pe, "caf\xc3\xa9s", 6, &fe);
+	assert_int_equal(prefilter_scratch_reserve(&sc, pe), 0);
+	prefilter_scan(pe, "caf\xc3\xa9s", 6, &fe, &sc);
 	assert_int_equal(fe.may, 1);
 	prefilter_free(pe);
 
@@ -366,11 +374,13 @@ test_automaton_bounds(void **state)
 	assert_non_null(pf);
 	assert_int_equal(prefilter_add(pf, "'ll", PREFILTER_WORD_START, 0, 0), 0);
 	assert_int_equal(prefilter_compile(pf), 0);
-	prefilter_scan(pf, "we'll", 5, &f);
+	assert_int_equal(prefilter_scratch_reserve(&sc, pf), 0);
+	prefilter_scan(pf, "we'll", 5, &f, &sc);
 	assert_int_equal(f.may, 1);
 	memset(&f, 0, sizeof(f));
-	prefilter_scan(pf, "say 'll", 7, &f);
+	prefilter_scan(pf, "say 'll", 7, &f, &sc);
 	assert_int_equal(f.may, 0);
+	prefilter_scratch_free(&sc);
 	prefilter_free(pf);
 }
 
@@ -380,6 +390,7 @@ test_automaton_places(void **state)
 {
 	struct prefilter	*pf = prefilter_new();
 	struct prefilter_found	 f[2];
+	struct prefilter_scratch sc = { 0 };
 
 	(void)state;
 	assert_non_null(pf);
@@ -388,9 +399,10 @@ test_automaton_places(void **state)
 	assert_int_equal(prefilter_add(pf, "vermin", 0, 0, 0), 0);
 	assert_int_equal(prefilter_add(pf, "skill", 0, 1, 0), 0);
 	assert_int_equal(prefilter_compile(pf), 0);
+	assert_int_equal(prefilter_scratch_reserve(&sc, pf), 0);
 
 	memset(f, 0, sizeof(f));
-	prefilter_scan(pf, "skill: kill vermin, kill more vermin", 36, f);
+	prefilter_scan(pf, "skill: kill vermin, kill more vermin", 36, f, &sc);
 	assert_int_equal(f[0].may, 1);
 	assert_int_equal(f[0].first, 7 + 1);		/* not in "skill" */
 	assert_int_equal(f[0].last, 20 + 1);
@@ -407,16 +419,121 @@ test_automaton_places(void **state)
 	for (int i = 0; i < PREFILTER_HEADS_MAX + 2; i++)
 		strcat(many, "kill ");
 	memset(f, 0, sizeof(f));
-	prefilter_scan(pf, many, strlen(many), f);
+	prefilter_scan(pf, many, strlen(many), f, &sc);
 	assert_int_equal(f[0].nat, PREFILTER_HEADS_MAX + 1);
 	assert_int_equal(f[0].first, 1);
 	assert_int_equal(f[0].last, 5 * (PREFILTER_HEADS_MAX + 1) + 1);
 
 	memset(f, 0, sizeof(f));
-	prefilter_scan(pf, "vermin", 6, f);
+	prefilter_scan(pf, "vermin", 6, f, &sc);
 	assert_int_equal(f[0].may, 1);
 	assert_int_equal(f[0].first, 0);		/* no head at all */
+	prefilter_scratch_free(&sc);
 	prefilter_free(pf);
+}
+
+/* A literal several regexes need is recorded for each, at its last
+ * place, and a scan leaves nothing behind for the next one. */
+static void
+test_automaton_shared(void **state)
+{
+	struct prefilter	*pf = prefilter_new();
+	struct prefilter	*small = prefilter_new();
+	struct prefilter_found	 f[3];
+	struct prefilter_scratch sc = { 0 };
+
+	(void)state;
+	assert_non_null(pf);
+	assert_non_null(small);
+	assert_int_equal(prefilter_add(pf, "you", PREFILTER_WORD_START |
+	    PREFILTER_WORD_END, 0, 0), 0);
+	assert_int_equal(prefilter_add(pf, "you", PREFILTER_WORD_START |
+	    PREFILTER_WORD_END, 1, 1), 0);
+	assert_int_equal(prefilter_add(pf, "idiot", 0, 1, 0), 0);
+	assert_int_equal(prefilter_add(pf, "you", 0, 2, 2), 0);
+	assert_int_equal(prefilter_compile(pf), 0);
+	assert_int_equal(prefilter_add(small, "x", 0, 0, 0), 0);
+	assert_int_equal(prefilter_compile(small), 0);
+	/* reserved for the small one first: grows for the larger */
+	assert_int_equal(prefilter_scratch_reserve(&sc, small), 0);
+	assert_int_equal(prefilter_scratch_reserve(&sc, pf), 0);
+
+	memset(f, 0, sizeof(f));
+	prefilter_scan(pf, "you, idiot, you and your", 24, f, &sc);
+	assert_int_equal(f[0].may, 1);
+	assert_int_equal(f[0].lastlit, 12 + 1);		/* not in "your" */
+	assert_int_equal(f[1].may, 3);
+	assert_int_equal(f[1].lastlit, 12 + 1);
+	assert_int_equal(f[2].may, 4);
+	assert_int_equal(f[2].lastlit, 20 + 1);		/* "your" counts */
+
+	memset(f, 0, sizeof(f));
+	prefilter_scan(pf, "idiot", 5, f, &sc);
+	assert_int_equal(f[0].may, 0);
+	assert_int_equal(f[1].may, 1);
+	assert_int_equal(f[1].lastlit, 0 + 1);
+	assert_int_equal(f[2].may, 0);
+
+	memset(f, 0, sizeof(f));
+	prefilter_scan(pf, "see you", 7, f, &sc);
+	assert_int_equal(f[0].may, 1);
+	assert_int_equal(f[0].lastlit, 4 + 1);
+	prefilter_scratch_free(&sc);
+	prefilter_free(small);
+	prefilter_free(pf);
+}
+
+/* Two automata scanned side by side record what two scans would, for
+ * texts of either length. */
+static void
+test_automaton_pair(void **state)
+{
+	struct prefilter	*pa = prefilter_new(), *pb = prefilter_new();
+	struct prefilter_scratch sa = { 0 }, sb = { 0 };
+	struct prefilter_found	 one[4], two[4];
+	const char *texts[] = { "kill the vermin, you", "you", "",
+	    "vermin you kill vermin" };
+
+	(void)state;
+	assert_non_null(pa);
+	assert_non_null(pb);
+	assert_int_equal(prefilter_add(pa, "kill", PREFILTER_WORD_START, 0,
+	    PREFILTER_HEAD), 0);
+	assert_int_equal(prefilter_add(pa, "vermin", 0, 0, 0), 0);
+	assert_int_equal(prefilter_add(pa, "you", 0, 1, 0), 0);
+	assert_int_equal(prefilter_add(pb, "you", 0, 2, 0), 0);
+	assert_int_equal(prefilter_add(pb, "vermin", PREFILTER_WORD_END, 3,
+	    1), 0);
+	assert_int_equal(prefilter_compile(pa), 0);
+	assert_int_equal(prefilter_compile(pb), 0);
+	for (int r = 0; r < 2; r++) {
+		assert_int_equal(prefilter_scratch_reserve(r ? &sb : &sa, pa), 0);
+		assert_int_equal(prefilter_scratch_reserve(r ? &sb : &sa, pb), 0);
+	}
+	for (size_t x = 0; x < 4; x++)
+		for (size_t y = 0; y < 4; y++) {
+			const char *ta = texts[x], *tb = texts[y];
+			memset(one, 0, sizeof(one));
+			memset(two, 0, sizeof(two));
+			prefilter_scan(pa, ta, strlen(ta), one, &sa);
+			prefilter_scan(pb, tb, strlen(tb), one, &sa);
+			prefilter_scan2(pa, ta, strlen(ta), &sa, pb, tb,
+			    strlen(tb), &sb, two);
+			assert_memory_equal(one, two, sizeof(one));
+		}
+	memset(two, 0, sizeof(two));
+	prefilter_scan2(pa, texts[0], strlen(texts[0]), &sa, pb, texts[3],
+	    strlen(texts[3]), &sb, two);
+	assert_int_equal(two[0].may, 1);
+	assert_int_equal(two[0].first, 0 + 1);
+	assert_int_equal(two[1].lastlit, 17 + 1);
+	assert_int_equal(two[2].lastlit, 7 + 1);
+	assert_int_equal(two[3].may, 2);
+	assert_int_equal(two[3].lastlit, 16 + 1);
+	prefilter_scratch_free(&sa);
+	prefilter_scratch_free(&sb);
+	prefilter_free(pa);
+	prefilter_free(pb);
 }
 
 static void
@@ -444,6 +561,8 @@ main(void)
 		cmocka_unit_test(test_automaton),
 		cmocka_unit_test(test_automaton_bounds),
 		cmocka_unit_test(test_automaton_places),
+		cmocka_unit_test(test_automaton_shared),
+		cmocka_unit_test(test_automaton_pair),
 		cmocka_unit_test(test_pass),
 	};
 
