@@ -57,6 +57,11 @@ struct prefilter {
 	 * and for such a row (row * kinv) >> 32 is exact (nclasses < 256,
 	 * states < 2^24) where a divide would stall the scan */
 	uint64_t	 kinv;
+	/* the bytes that leave the root; when they are few (the canary's
+	 * one literal), the scan skips from the root to the next of them
+	 * without walking the table */
+	bool		 leaves_root[256];
+	bool		 sparse;
 	/* what state s reports: its literals and those along its fail
 	 * chain, side by side in flat[first[s] .. first[s + 1]) */
 	uint32_t	*first;
@@ -308,6 +313,12 @@ prefilter_compile(struct prefilter *pf)
 	if ((uint64_t)n * k > DELTA_REPORTS || n >= (1u << 24))
 		goto out;
 	pf->kinv = ((UINT64_C(1) << 32) + k - 1) / k;
+	unsigned nleave = 0;
+	for (unsigned b = 0; b < 256; b++) {
+		pf->leaves_root[b] = pf->delta[pf->cls[b]] != 0;
+		nleave += pf->leaves_root[b];
+	}
+	pf->sparse = nleave <= 8;
 	for (size_t i = 0; i < n * k; i++) {
 		uint32_t to = pf->delta[i];
 		pf->delta[i] = to * k |
@@ -362,6 +373,12 @@ size_t
 prefilter_size(const struct prefilter *pf)
 {
 	return pf->nnodes;
+}
+
+bool
+prefilter_sparse(const struct prefilter *pf)
+{
+	return pf->sparse;
 }
 
 int
@@ -472,8 +489,15 @@ prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 {
 	struct chain c = { pf, (const uint8_t *)text, len, 0, 0, sc };
 
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < len; i++) {
+		if (c.row == 0 && pf->sparse) {
+			while (i < len && !pf->leaves_root[c.t[i]])
+				i++;
+			if (i == len)
+				break;
+		}
 		chain_step(&c, i, found);
+	}
 	chain_finish(&c, found);
 }
 

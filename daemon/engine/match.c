@@ -401,7 +401,8 @@ prefilter_views(struct match_scratch *ms, const struct rulebook *rb)
 		if (prefilter_scratch_reserve(&ms->pfs[n % 2], x->pf) == -1 ||
 		    prefilter_scratch_reserve(&ms->pfs[(n + 1) % 2], x->pf) == -1)
 			return -1;
-		if (n == MATCH_MAX_SCANS) {
+		/* one that skips most of its text goes alone */
+		if (n == MATCH_MAX_SCANS || prefilter_sparse(x->pf)) {
 			prefilter_scan(x->pf, xv->text, xv->len, ms->found,
 			    &ms->pfs[0]);
 			continue;

@@ -99,6 +99,9 @@ int	prefilter_add(struct prefilter *pf, const char *atom, uint8_t flags,
 int	prefilter_compile(struct prefilter *pf);
 /* How large the automaton is (its states). */
 size_t	prefilter_size(const struct prefilter *pf);
+/* Do its literals start with so few bytes that prefilter_scan skips from
+ * one of them to the next? (Such an automaton is best scanned alone.) */
+bool	prefilter_sparse(const struct prefilter *pf);
 
 /* A scan's own memory: where each literal was last seen, and which were.
  * Zeroed, then reserved for every automaton it scans with; one per

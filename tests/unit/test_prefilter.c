@@ -536,6 +536,47 @@ test_automaton_pair(void **state)
 	prefilter_free(pb);
 }
 
+/* An automaton whose literals start with few bytes skips to them, and
+ * finds what a dense one does, at the edges of the text too. */
+static void
+test_automaton_sparse(void **state)
+{
+	struct prefilter	*pf = prefilter_new();
+	struct prefilter_scratch sc = { 0 };
+	struct prefilter_found	 f[2];
+
+	(void)state;
+	assert_non_null(pf);
+	assert_int_equal(prefilter_add(pf, "canary-7a3f", PREFILTER_WORD_START |
+	    PREFILTER_WORD_END, 0, 0), 0);
+	assert_int_equal(prefilter_add(pf, "cab", 0, 1, 0), 0);
+	assert_int_equal(prefilter_compile(pf), 0);
+	assert_true(prefilter_sparse(pf));
+	assert_int_equal(prefilter_scratch_reserve(&sc, pf), 0);
+	memset(f, 0, sizeof(f));
+	prefilter_scan(pf, "CANARY-7A3F and a cccab, canary-7a3f", 36, f, &sc);
+	assert_int_equal(f[0].may, 1);
+	assert_int_equal(f[0].lastlit, 25 + 1);
+	assert_int_equal(f[1].may, 1);
+	assert_int_equal(f[1].lastlit, 20 + 1);
+	memset(f, 0, sizeof(f));
+	prefilter_scan(pf, "xcanary-7a3", 11, f, &sc);
+	assert_int_equal(f[0].may | f[1].may, 0);
+	prefilter_scratch_free(&sc);
+	prefilter_free(pf);
+
+	/* every letter starts a literal: not sparse */
+	pf = prefilter_new();
+	assert_non_null(pf);
+	for (char c = 'a'; c <= 'z'; c++) {
+		char w[3] = { c, 'x', '\0' };
+		assert_int_equal(prefilter_add(pf, w, 0, 0, 0), 0);
+	}
+	assert_int_equal(prefilter_compile(pf), 0);
+	assert_false(prefilter_sparse(pf));
+	prefilter_free(pf);
+}
+
 static void
 test_pass(void **state)
 {
@@ -563,6 +604,7 @@ main(void)
 		cmocka_unit_test(test_automaton_places),
 		cmocka_unit_test(test_automaton_shared),
 		cmocka_unit_test(test_automaton_pair),
+		cmocka_unit_test(test_automaton_sparse),
 		cmocka_unit_test(test_pass),
 	};
 
