@@ -113,4 +113,9 @@ struct rulebook {
 	size_t		 nseverities;
 };
 
+/* Is s a name an admin may give a rule set or rule ("racism.slur-coon":
+ * lower-case letters, digits, '_', '-', and with dots, '.'), or, without
+ * dots, a severity tag? */
+bool	rulebook_name_ok(const char *s, bool dots);
+
 #endif

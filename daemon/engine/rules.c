@@ -78,14 +78,14 @@ category_index(struct rulebook *rb, const char *name)
 	return (long)rb->ncategories++;
 }
 
-static bool
-valid_name(const char *s)
+bool
+rulebook_name_ok(const char *s, bool dots)
 {
 	if (*s == '\0')
 		return false;
 	for (; *s != '\0'; s++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '_' || *s == '-' || *s == '.'))
+		    *s == '_' || *s == '-' || (dots && *s == '.')))
 			return false;
 	return true;
 }
@@ -218,7 +218,7 @@ load_rule(struct loader *ld, struct ruleset *set, uint32_t set_index,
 		diag_error(ld->d, file, line, "rule without an id");
 		return;
 	}
-	if (!valid_name(id)) {
+	if (!rulebook_name_ok(id, true)) {
 		int qn;
 		const char *qe = readfile_quote(id, READFILE_QUOTE, &qn);
 		diag_error(ld->d, file, line,
@@ -411,7 +411,7 @@ load_file(struct loader *ld, const char *path)
 	if (!config_lookup_string(&cfg, "category", &str)) {
 		diag_error(ld->d, path, 0, "rule file has no category");
 		str = "uncategorized";
-	} else if (!valid_name(str)) {
+	} else if (!rulebook_name_ok(str, true)) {
 		diag_error(ld->d, path, setting_line(config_lookup(&cfg,
 		    "category")), "category '%s' may only use a-z 0-9 _ -", str);
 	}

@@ -27,18 +27,6 @@ intern(struct rulebook *rb, const char *name)
 	return (int)n;
 }
 
-static bool
-valid_tag(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '_' || *s == '-'))
-			return false;
-	return true;
-}
-
 void
 severity_load_rule(struct rulebook *rb, struct rule *r,
     const config_setting_t *rs, const char *file, struct diag *d)
@@ -50,7 +38,7 @@ severity_load_rule(struct rulebook *rb, struct rule *r,
 	if (s == NULL)
 		return;
 	int line = (int)config_setting_source_line(s);
-	if ((name = config_setting_get_string(s)) == NULL || !valid_tag(name)) {
+	if ((name = config_setting_get_string(s)) == NULL || !rulebook_name_ok(name, false)) {
 		diag_error(d, file, line,
 		    "rule '%s': severity must be a name of a-z 0-9 _ - (such as \"mild\")",
 		    r->id);
