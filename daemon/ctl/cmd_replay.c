@@ -1,8 +1,9 @@
 /* cmd_replay: `decorumctl replay` — the I/O around the replay scorer
- * (replay.c): reads labeled corpus files, pipelines their texts to
- * decorumd, hands each answer with its labels to the scorer, and prints
- * the report, the --diff against an earlier --out run, and the exit
- * status for CI thresholds. Called by main_decorumctl.c. */
+ * (replay.c): reads labeled corpus files (corpus_reader.c), pipelines
+ * their texts to decorumd, hands each answer with its labels to the
+ * scorer, and prints the report, the --diff against an earlier --out
+ * run, and the exit status for CI thresholds. Called by
+ * main_decorumctl.c. */
 #include "cmd_replay.h"
 
 #include <errno.h>
@@ -16,6 +17,7 @@
 #include <jansson.h>
 
 #include "client.h"
+#include "corpus_reader.h"
 #include "ctl_util.h"
 #include "replay.h"
 
@@ -59,12 +61,7 @@ struct pending {
 
 struct replay_ctx {
 	/* input */
-	char		**files;
-	int		  n_files, cur_file;
-	FILE		 *in;
-	long		  lineno;
-	char		 *line;
-	size_t		  line_cap;
+	struct corpus_reader corpus;
 	const char	 *policy;
 	/* in flight, a ring as large as the pipeline depth */
 	struct pending	 *ring;
@@ -75,7 +72,7 @@ struct replay_ctx {
 	FILE		 *out;
 	const char	 *out_path;
 	/* progress */
-	long		  sent, answered, skipped;
+	long		  sent, answered;
 	bool		  progress;
 	double		  last_progress;
 	bool		  failed;	/* already reported */
@@ -84,7 +81,8 @@ struct replay_ctx {
 static void
 replay_progress(struct replay_ctx *ctx, bool force)
 {
-	double	t;
+	const char	*file;
+	double		 t;
 
 	if (!ctx->progress)
 		return;
@@ -92,9 +90,9 @@ replay_progress(struct replay_ctx *ctx, bool force)
 	if (!force && t - ctx->last_progress < 0.2)
 		return;
 	ctx->last_progress = t;
+	file = corpus_reader_file(&ctx->corpus);
 	fprintf(stderr, "\r\033[K%s: %ld answered, %ld in flight",
-	    ctx->cur_file < ctx->n_files ? ctx->files[ctx->cur_file] : "done",
-	    ctx->answered, ctx->sent - ctx->answered);
+	    file ? file : "done", ctx->answered, ctx->sent - ctx->answered);
 }
 
 static void
@@ -104,133 +102,74 @@ replay_progress_clear(struct replay_ctx *ctx)
 		fputs("\r\033[K", stderr);
 }
 
-/* Opens the next corpus file; 0 when there is none left. */
-static int
-replay_open_next(struct replay_ctx *ctx)
-{
-	while (ctx->in == NULL) {
-		if (ctx->cur_file >= ctx->n_files)
-			return 0;
-		ctx->in = fopen(ctx->files[ctx->cur_file], "r");
-		if (ctx->in == NULL) {
-			replay_progress_clear(ctx);
-			ctl_warn("cannot open %s: %s", ctx->files[ctx->cur_file],
-			    strerror(errno));
-			ctx->failed = true;
-			return -1;
-		}
-		ctx->lineno = 0;
-	}
-	return 1;
-}
-
+/* The corpus reader's hook: its warnings go on a line of their own. */
 static void
-skip_line(struct replay_ctx *ctx, const char *why)
+progress_clear_hook(void *arg)
 {
-	replay_progress_clear(ctx);
-	ctl_warn("%s:%ld: skipped: %s", ctx->files[ctx->cur_file], ctx->lineno,
-	    why);
-	ctx->skipped++;
+	replay_progress_clear(arg);
 }
 
 static int
 replay_next(void *arg, struct client *c)
 {
 	struct replay_ctx	*ctx = arg;
+	const char		*file;
+	json_t			*src, *id, *req;
+	char			*buf;
+	int			 r;
+	size_t			 slot;
 
-	for (;;) {
-		json_error_t	 jerr;
-		json_t		*src, *id, *req;
-		char		*buf;
-		ssize_t		 n;
-		int		 r;
-		size_t		 slot;
-
-		if ((r = replay_open_next(ctx)) <= 0)
-			return r;
-		n = getline(&ctx->line, &ctx->line_cap, ctx->in);
-		if (n < 0) {
-			if (ferror(ctx->in)) {
-				replay_progress_clear(ctx);
-				ctl_warn("reading %s: %s",
-				    ctx->files[ctx->cur_file], strerror(errno));
-				ctx->failed = true;
-				return -1;
-			}
-			fclose(ctx->in);
-			ctx->in = NULL;
-			ctx->cur_file++;
-			continue;
-		}
-		ctx->lineno++;
-		if (strspn(ctx->line, " \t\r\n") == (size_t)n)
-			continue;
-		src = json_loadb(ctx->line, (size_t)n, JSON_ALLOW_NUL, &jerr);
-		if (src == NULL) {
-			char why[256];
-
-			snprintf(why, sizeof(why), "not JSON: %s", jerr.text);
-			skip_line(ctx, why);
-			continue;
-		}
-		if (!json_is_object(src) ||
-		    !json_is_string(json_object_get(src, "text"))) {
-			skip_line(ctx, "no \"text\" string");
-			json_decref(src);
-			continue;
-		}
-		if (!json_is_array(json_object_get(src, "labels"))) {
-			skip_line(ctx, "no \"labels\" array");
-			json_decref(src);
-			continue;
-		}
-		id = json_object_get(src, "id");
-		if (json_is_string(id) || json_is_number(id)) {
-			json_incref(id);
-		} else {
-			char *fl = NULL;
-
-			if (asprintf(&fl, "%s:%ld", ctx->files[ctx->cur_file],
-			    ctx->lineno) < 0)
-				fl = NULL;
-			id = fl ? json_string(fl) : NULL;
-			free(fl);
-		}
-		req = json_object();
-		if (id == NULL || req == NULL ||
-		    json_object_set(req, "id", id) ||
-		    json_object_set(req, "text",
-		    json_object_get(src, "text")) ||
-		    (ctx->policy && json_object_set_new(req, "policy",
-		    json_string(ctx->policy))) ||
-		    (buf = json_dumps(req, JSON_COMPACT)) == NULL) {
-			json_decref(req);
-			json_decref(id);
-			json_decref(src);
-			replay_progress_clear(ctx);
-			ctl_warn("out of memory");
+	if ((r = corpus_reader_next(&ctx->corpus, &src)) <= 0) {
+		if (r < 0)
 			ctx->failed = true;
-			return -1;
-		}
-		json_decref(req);
-		r = client_queue(c, buf, strlen(buf));
-		free(buf);
-		if (r != 0 || ctx->ring_len == ctx->ring_cap) {
-			json_decref(id);
-			json_decref(src);
-			replay_progress_clear(ctx);
-			ctl_warn("%s", r ? "out of memory" :
-			    "internal error: pipeline overflow");
-			ctx->failed = true;
-			return -1;
-		}
-		slot = (ctx->ring_head + ctx->ring_len++) % ctx->ring_cap;
-		ctx->ring[slot].src = src;
-		ctx->ring[slot].id = id;
-		ctx->ring[slot].file = ctx->files[ctx->cur_file];
-		ctx->sent++;
-		return 1;
+		return r;
 	}
+	file = corpus_reader_file(&ctx->corpus);
+	id = json_object_get(src, "id");
+	if (json_is_string(id) || json_is_number(id)) {
+		json_incref(id);
+	} else {
+		char *fl = NULL;
+
+		if (asprintf(&fl, "%s:%ld", file,
+		    corpus_reader_line(&ctx->corpus)) < 0)
+			fl = NULL;
+		id = fl ? json_string(fl) : NULL;
+		free(fl);
+	}
+	req = json_object();
+	if (id == NULL || req == NULL ||
+	    json_object_set(req, "id", id) ||
+	    json_object_set(req, "text", json_object_get(src, "text")) ||
+	    (ctx->policy && json_object_set_new(req, "policy",
+	    json_string(ctx->policy))) ||
+	    (buf = json_dumps(req, JSON_COMPACT)) == NULL) {
+		json_decref(req);
+		json_decref(id);
+		json_decref(src);
+		replay_progress_clear(ctx);
+		ctl_warn("out of memory");
+		ctx->failed = true;
+		return -1;
+	}
+	json_decref(req);
+	r = client_queue(c, buf, strlen(buf));
+	free(buf);
+	if (r != 0 || ctx->ring_len == ctx->ring_cap) {
+		json_decref(id);
+		json_decref(src);
+		replay_progress_clear(ctx);
+		ctl_warn("%s", r ? "out of memory" :
+		    "internal error: pipeline overflow");
+		ctx->failed = true;
+		return -1;
+	}
+	slot = (ctx->ring_head + ctx->ring_len++) % ctx->ring_cap;
+	ctx->ring[slot].src = src;
+	ctx->ring[slot].id = id;
+	ctx->ring[slot].file = file;
+	ctx->sent++;
+	return 1;
 }
 
 static char *
@@ -603,8 +542,8 @@ cmd_replay(const char *socket_path, int argc, char **argv)
 		cmd_replay_usage(stderr);
 		return CTL_EXIT_USAGE;
 	}
-	ctx.files = argv + optind;
-	ctx.n_files = argc - optind;
+	corpus_reader_init(&ctx.corpus, argv + optind, argc - optind,
+	    progress_clear_hook, &ctx);
 	ctx.ring_cap = CLIENT_DEFAULT_DEPTH;
 	ctx.progress = isatty(STDERR_FILENO);
 	ctx.ring = calloc(ctx.ring_cap, sizeof(*ctx.ring));
@@ -673,7 +612,7 @@ cmd_replay(const char *socket_path, int argc, char **argv)
 			    replay_diff_report_json(drep));
 		if (o != NULL)
 			json_object_set_new(o, "skipped",
-			    json_integer(ctx.skipped));
+			    json_integer(corpus_reader_skipped(&ctx.corpus)));
 		if (o == NULL || json_dumpf(o, stdout, JSON_INDENT(2)) != 0) {
 			ctl_warn("out of memory");
 			json_decref(o);
@@ -683,7 +622,7 @@ cmd_replay(const char *socket_path, int argc, char **argv)
 		json_decref(o);
 	} else {
 		print_report(rep, (size_t)examples, review_rejects,
-		    ctx.skipped);
+		    corpus_reader_skipped(&ctx.corpus));
 		if (drep != NULL)
 			print_diff(drep, diff_path);
 	}
@@ -710,8 +649,7 @@ out:
 		unlink(tmp_path);
 		free(tmp_path);
 	}
-	if (ctx.in != NULL)
-		fclose(ctx.in);
+	corpus_reader_free(&ctx.corpus);
 	while (ctx.ring != NULL && ctx.ring_len > 0) {
 		json_decref(ctx.ring[ctx.ring_head].src);
 		json_decref(ctx.ring[ctx.ring_head].id);
@@ -719,7 +657,6 @@ out:
 		ctx.ring_len--;
 	}
 	free(ctx.ring);
-	free(ctx.line);
 	replay_free(ctx.score);
 	replay_diff_free(ctx.diff);
 	client_close(c);

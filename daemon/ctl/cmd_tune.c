@@ -18,6 +18,7 @@
 
 #include "client.h"
 #include "config.h"
+#include "corpus_reader.h"
 #include "ctl_util.h"
 #include "engine.h"
 #include "severity.h"
@@ -67,12 +68,7 @@ cmd_tune_usage(FILE *out)
 
 struct tune_ctx {
 	/* input */
-	char			**files;
-	int			  n_files, cur_file;
-	FILE			 *in;
-	long			  lineno;
-	char			 *line;
-	size_t			  line_cap;
+	struct corpus_reader	  corpus;
 	const char		 *policy_name;
 	/* the local engine */
 	struct engine		 *e;
@@ -89,17 +85,9 @@ struct tune_ctx {
 	/* answers that list none of the comment's counting hits */
 	long			  unlisted;
 	uint64_t		  labelled;	/* categories labels name */
-	long			  sent, answered, skipped, n_bad;
+	long			  sent, answered, n_bad;
 	bool			  failed;
 };
-
-static void
-skip_line(struct tune_ctx *ctx, const char *why)
-{
-	ctl_warn("%s:%ld: skipped: %s", ctx->files[ctx->cur_file], ctx->lineno,
-	    why);
-	ctx->skipped++;
-}
 
 static int
 oom(struct tune_ctx *ctx)
@@ -203,79 +191,37 @@ static int
 tune_next(void *arg, struct client *c)
 {
 	struct tune_ctx	*ctx = arg;
+	json_t		*src, *req;
+	char		*buf;
+	long		 k;
+	int		 r;
 
-	for (;;) {
-		json_error_t	 jerr;
-		json_t		*src, *req;
-		char		*buf;
-		ssize_t		 n;
-		long		 k;
-		int		 r;
-
-		if (ctx->in == NULL) {
-			if (ctx->cur_file >= ctx->n_files)
-				return 0;
-			if ((ctx->in = fopen(ctx->files[ctx->cur_file],
-			    "r")) == NULL) {
-				ctl_warn("cannot open %s: %s",
-				    ctx->files[ctx->cur_file], strerror(errno));
-				ctx->failed = true;
-				return -1;
-			}
-			ctx->lineno = 0;
-		}
-		if ((n = getline(&ctx->line, &ctx->line_cap, ctx->in)) < 0) {
-			if (ferror(ctx->in)) {
-				ctl_warn("reading %s: %s",
-				    ctx->files[ctx->cur_file], strerror(errno));
-				ctx->failed = true;
-				return -1;
-			}
-			fclose(ctx->in);
-			ctx->in = NULL;
-			ctx->cur_file++;
-			continue;
-		}
-		ctx->lineno++;
-		if (strspn(ctx->line, " \t\r\n") == (size_t)n)
-			continue;
-		if ((src = json_loadb(ctx->line, (size_t)n, JSON_ALLOW_NUL,
-		    &jerr)) == NULL) {
-			char why[256];
-
-			snprintf(why, sizeof(why), "not JSON: %s", jerr.text);
-			skip_line(ctx, why);
-			continue;
-		}
-		if (!json_is_string(json_object_get(src, "text")) ||
-		    !json_is_array(json_object_get(src, "labels"))) {
-			skip_line(ctx, "no \"text\" string or \"labels\" array");
-			json_decref(src);
-			continue;
-		}
-		if ((k = add_local(ctx, src)) < 0) {
-			json_decref(src);
-			return oom(ctx);
-		}
-		/* the comment's index is its id: answers come back in order */
-		req = json_pack("{s:I,s:O}", "id", (json_int_t)k, "text",
-		    json_object_get(src, "text"));
+	if ((r = corpus_reader_next(&ctx->corpus, &src)) < 0)
+		ctx->failed = true;	/* the reader said why */
+	if (r <= 0)
+		return r;
+	if ((k = add_local(ctx, src)) < 0) {
 		json_decref(src);
-		if (req == NULL || (ctx->policy_name != NULL &&
-		    json_object_set_new(req, "policy",
-		    json_string(ctx->policy_name)) != 0) ||
-		    (buf = json_dumps(req, JSON_COMPACT)) == NULL) {
-			json_decref(req);
-			return oom(ctx);
-		}
-		json_decref(req);
-		r = client_queue(c, buf, strlen(buf));
-		free(buf);
-		if (r != 0)
-			return oom(ctx);
-		ctx->sent++;
-		return 1;
+		return oom(ctx);
 	}
+	/* the comment's index is its id: answers come back in order */
+	req = json_pack("{s:I,s:O}", "id", (json_int_t)k, "text",
+	    json_object_get(src, "text"));
+	json_decref(src);
+	if (req == NULL || (ctx->policy_name != NULL &&
+	    json_object_set_new(req, "policy",
+	    json_string(ctx->policy_name)) != 0) ||
+	    (buf = json_dumps(req, JSON_COMPACT)) == NULL) {
+		json_decref(req);
+		return oom(ctx);
+	}
+	json_decref(req);
+	r = client_queue(c, buf, strlen(buf));
+	free(buf);
+	if (r != 0)
+		return oom(ctx);
+	ctx->sent++;
+	return 1;
 }
 
 static int
@@ -511,8 +457,8 @@ cmd_tune(const char *socket_path, int argc, char **argv)
 		cmd_tune_usage(stderr);
 		return CTL_EXIT_USAGE;
 	}
-	ctx.files = argv + optind;
-	ctx.n_files = argc - optind;
+	corpus_reader_init(&ctx.corpus, argv + optind, argc - optind, NULL,
+	    NULL);
 	check_scratch_init(&ctx.cs);
 	if ((ctx.e = load_engine(config_path, rules_dir)) == NULL)
 		goto out;
@@ -538,8 +484,9 @@ cmd_tune(const char *socket_path, int argc, char **argv)
 	printf("tune: policy %s, %zu comments (%ld acceptable, %ld "
 	    "unacceptable)", ctx.p->name, tune_count(ctx.t),
 	    (long)tune_count(ctx.t) - ctx.n_bad, ctx.n_bad);
-	if (ctx.skipped > 0)
-		printf(", %ld input lines skipped", ctx.skipped);
+	if (corpus_reader_skipped(&ctx.corpus) > 0)
+		printf(", %ld input lines skipped",
+		    corpus_reader_skipped(&ctx.corpus));
 	putchar('\n');
 	if (check_agreement(&ctx) < 0)
 		goto out;
@@ -584,9 +531,7 @@ cmd_tune(const char *socket_path, int argc, char **argv)
 	fprintf(stderr, "decorumctl: tune took %.1f s\n", ctl_now() - t0);
 	rc = CTL_EXIT_OK;
 out:
-	if (ctx.in != NULL)
-		fclose(ctx.in);
-	free(ctx.line);
+	corpus_reader_free(&ctx.corpus);
 	free(ctx.hits);
 	free(ctx.local);
 	free(ctx.remote);
