@@ -12,6 +12,19 @@
 
 #define STEM_PAIR_BITS	4096
 
+/* A word's first and last bytes and its length, hashed: most words of a
+ * comment are no entry's first word, and this says so before a hash of
+ * the whole word and a probe of the table. */
+#define WORD_SIG_BITS	8192
+
+static size_t
+word_sig(const char *w, size_t len)
+{
+	return ((size_t)(unsigned char)w[0] * 131 +
+	    (size_t)(unsigned char)w[len - 1] * 31 + len) &
+	    (WORD_SIG_BITS - 1);
+}
+
 static size_t
 stem_pair(const char *w)
 {
@@ -51,6 +64,7 @@ struct lexicon {
 	/* the first two bytes of the stems longer than one, hashed: most
 	 * words start with no stem's, and skip the stem lookups */
 	uint64_t		 stem_pairs[STEM_PAIR_BITS / 64];
+	uint64_t		 word_sigs[WORD_SIG_BITS / 64];
 };
 
 #define LEX_FNV_OFFSET	1469598103934665603ULL
@@ -223,6 +237,10 @@ lexicon_add(struct lexicon *lx, const char *entry, size_t len,
 	slot->first = (uint32_t)lx->nentries + 1;
 	lx->nentries++;
 
+	if (!first_stem) {
+		size_t b = word_sig(entry, first_len);
+		lx->word_sigs[b / 64] |= 1ULL << (b % 64);
+	}
 	if (first_stem) {
 		if (first_len >= 2) {
 			size_t b = stem_pair(entry);
@@ -305,7 +323,9 @@ lexicon_scan(const struct lexicon *lx, const char *text, size_t len,
 			w = key;
 			sq = true;
 		}
-		if (lx->words.used > 0) {
+		size_t sig = word_sig(w, wl);
+		if (lx->words.used > 0 &&
+		    (lx->word_sigs[sig / 64] & (1ULL << (sig % 64)))) {
 			s = lex_find(&lx->words, lx->strs, w, wl, lex_hash(w, wl));
 			if (s->first != 0)
 				lex_emit(lx, s->first, text, len, ws, we, sq, fn,
