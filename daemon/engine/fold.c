@@ -206,6 +206,27 @@ pass_join(const struct view *in, struct view_buf *out)
 		return 1;
 
 	while (i < in->len) {
+		unsigned char ch = (unsigned char)in->text[i];
+		if (ch < 0x80) {
+			/* ASCII as the loop below takes it, a word at a time */
+			bool jc = is_join_char(ch);
+			if (prev_word || !jc) {
+				prev_word = jc;
+				i++;
+				continue;
+			}
+			if (i + 1 < in->len &&
+			    (unsigned char)in->text[i + 1] < 0x80 &&
+			    is_join_char((unsigned char)in->text[i + 1])) {
+				/* two word bytes: no single letter here */
+				while (i < in->len &&
+				    (unsigned char)in->text[i] < 0x80 &&
+				    is_join_char((unsigned char)in->text[i]))
+					i++;
+				prev_word = true;
+				continue;
+			}
+		}
 		int32_t cp = decode(in, i, &adv);
 		if (prev_word || !is_join_char(cp)) {
 			prev_word = is_word(cp) || is_join_char(cp);
