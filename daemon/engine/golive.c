@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "recache.h"
 #include "rulebook.h"
 
 /*
@@ -323,8 +324,34 @@ struct runaway {
 	struct pbuf		 text, words, lits;
 	uint8_t			*failed;	/* per rule: probe + 1, 0 none */
 	int			*rc;		/* per rule: its limit */
+	uint64_t		*probes;	/* per rule: probes_hash */
 	bool			 oom;
 };
+
+/* What the probes of regex rule r depend on besides its compiled pattern:
+ * the view it reads, the limits, and the words of its rule set that one
+ * probe repeats (the other probes are built from the pattern itself, and
+ * the probes from this code). 0 when memory ran out. */
+static uint64_t
+probes_hash(struct runaway *rw, const struct rule *r,
+    const struct rules_limits *lim)
+{
+	const struct rule_group *g = &rw->rb->groups[r->group];
+	uint64_t h = 0xcbf29ce484222325ull, v[5] = { (uint64_t)g->view,
+	    g->folds, lim->match_limit, lim->depth_limit, lim->heap_limit_kb };
+
+	probe_words(rw->rb, r, &rw->words);
+	if (rw->words.oom) {
+		rw->oom = true;
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		for (int b = 0; b < 64; b += 8)
+			h = (h ^ ((v[i] >> b) & 0xff)) * 0x100000001b3ull;
+	for (size_t i = 0; i < rw->words.len; i++)
+		h = (h ^ (unsigned char)rw->words.v[i]) * 0x100000001b3ull;
+	return h != 0 ? h : 1;
+}
 
 /* Probe k on rule ri over the text in rw->text (its views are built
  * when build is set); a limit marks the rule failed. */
@@ -368,20 +395,27 @@ golive_runaway(const struct engine *e, struct diag *d)
 		lim.heap_limit_kb = GOLIVE_PROBE_HEAP_KB;
 	rw.failed = calloc(rb->nrules + 1, 1);
 	rw.rc = calloc(rb->nrules + 1, sizeof(int));
+	rw.probes = calloc(rb->nrules + 1, sizeof(uint64_t));
 	order = calloc(rb->nrules + 1, sizeof(*order));
 	last = calloc(rb->nrules + 1, 1);
-	if (rw.failed == NULL || rw.rc == NULL || order == NULL ||
-	    last == NULL || match_scratch_init(&rw.ms, &lim) == -1) {
+	if (rw.failed == NULL || rw.rc == NULL || rw.probes == NULL ||
+	    order == NULL || last == NULL ||
+	    match_scratch_init(&rw.ms, &lim) == -1) {
 		free(rw.failed);
 		free(rw.rc);
+		free(rw.probes);
 		free(order);
 		free(last);
 		diag_error(d, NULL, 0, "out of memory checking regexes");
 		return;
 	}
-	for (uint32_t ri = 0; ri < rb->nrules; ri++) {
+	for (uint32_t ri = 0; ri < rb->nrules && !rw.oom; ri++) {
 		const struct rule *r = &rb->rules[ri];
 		if (r->kind != RULE_REGEX || r->re == NULL)
+			continue;
+		/* a reload of an unchanged pattern: passed before */
+		if ((rw.probes[ri] = probes_hash(&rw, r, &lim)) != 0 &&
+		    recache_probed(r->re, rw.probes[ri]))
 			continue;
 		last[ri] = last_literal(r);
 		order[nre++] = ri;
@@ -439,6 +473,10 @@ golive_runaway(const struct engine *e, struct diag *d)
 	}
 	if (rw.oom)
 		diag_error(d, NULL, 0, "out of memory checking regexes");
+	for (size_t i = 0; i < nre && !rw.oom; i++)
+		if (rw.failed[order[i]] == 0 && rw.probes[order[i]] != 0)
+			recache_set_probed(rb->rules[order[i]].re,
+			    rw.probes[order[i]]);
 	for (uint32_t ri = 0; ri < rb->nrules; ri++) {
 		const struct rule *r = &rb->rules[ri];
 		if (rw.failed[ri] == 0)
@@ -452,6 +490,7 @@ golive_runaway(const struct engine *e, struct diag *d)
 	free(rw.lits.v);
 	free(rw.failed);
 	free(rw.rc);
+	free(rw.probes);
 	free(order);
 	free(last);
 	match_scratch_free(&rw.ms);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define RECACHE_PROBED	4
+
 struct entry {
 	uint64_t		 hash;
 	uint32_t		 opts;
@@ -14,6 +16,10 @@ struct entry {
 	pcre2_code		*re;
 	struct recache_info	 info;
 	unsigned long		 refs;
+	/* probes passed (recache_probed): a pattern serves a few views at
+	 * most, the oldest is forgotten first */
+	uint64_t		 probed[RECACHE_PROBED];
+	unsigned		 nprobed;
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
@@ -122,7 +128,8 @@ recache_get(const char *pattern, uint32_t opts, struct recache_info *info,
 		entries = ne;
 		cap = ncap;
 	}
-	entries[nentries++] = (struct entry){ hash, opts, copy, re, *info, 1 };
+	entries[nentries++] = (struct entry){ .hash = hash, .opts = opts,
+	    .pattern = copy, .re = re, .info = *info, .refs = 1 };
 	pthread_mutex_unlock(&lock);
 	return re;
 }
@@ -155,6 +162,46 @@ recache_put(pcre2_code *re)
 	pthread_mutex_unlock(&lock);
 	pcre2_code_free(gone);
 	free(pattern);
+}
+
+bool
+recache_probed(const pcre2_code *re, uint64_t probes)
+{
+	bool passed = false;
+
+	pthread_mutex_lock(&lock);
+	for (size_t i = 0; i < nentries; i++) {
+		if (entries[i].re != re)
+			continue;
+		for (unsigned k = 0; k < entries[i].nprobed && !passed; k++)
+			passed = entries[i].probed[k] == probes;
+		break;
+	}
+	pthread_mutex_unlock(&lock);
+	return passed;
+}
+
+void
+recache_set_probed(const pcre2_code *re, uint64_t probes)
+{
+	pthread_mutex_lock(&lock);
+	for (size_t i = 0; i < nentries; i++) {
+		struct entry *e = &entries[i];
+		if (e->re != re)
+			continue;
+		unsigned k = 0;
+		while (k < e->nprobed && e->probed[k] != probes)
+			k++;
+		if (k == e->nprobed) {
+			if (e->nprobed < RECACHE_PROBED)
+				e->nprobed++;
+			memmove(e->probed + 1, e->probed,
+			    (e->nprobed - 1) * sizeof(e->probed[0]));
+			e->probed[0] = probes;
+		}
+		break;
+	}
+	pthread_mutex_unlock(&lock);
 }
 
 size_t

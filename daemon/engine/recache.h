@@ -28,6 +28,12 @@ struct recache_info {
  * until recache_put. */
 pcre2_code *recache_get(const char *pattern, uint32_t opts,
 	    struct recache_info *info, int *err, PCRE2_SIZE *off);
+/* The go-live probes (golive.c) that a pattern passed, each named by a
+ * hash of what they depend on besides the pattern: a reload that would
+ * run the same probes on the same pattern knows the answer. Only passes
+ * are kept: a pattern that ran away is probed again, and reported. */
+bool	recache_probed(const pcre2_code *re, uint64_t probes);
+void	recache_set_probed(const pcre2_code *re, uint64_t probes);
 /* Let go of a pattern from recache_get; the last holder frees it. NULL
  * is ignored. */
 void	recache_put(pcre2_code *re);

@@ -25,6 +25,14 @@ category = "vulgarity";
 rules = ( { id = "z.hash"; regex = "#(\\w+\\s?)+;"; } );
 '''
 
+# Passes the runaway probes under the default limits, not under a match
+# limit of 1,000 (a 4 KiB run of one letter).
+SLOWISH = r'''
+name = "zslowish";
+category = "vulgarity";
+rules = ( { id = "z.slowish"; regex = "(?:\\w\\w?){1,8}zzz"; } );
+'''
+
 
 def run(args):
     return subprocess.run(args, capture_output=True, text=True, timeout=TIMEOUT)
@@ -84,6 +92,26 @@ class ReloadRefusesLintErrors(unittest.TestCase):
                 # a runaway regex never runs: still well under a second
                 self.assertEqual(d.ask({"id": 3, "text": "#" + "ab " * 14 + "!;"})
                                  ["decision"], "accept")
+
+    def test_probes_run_again_under_new_limits(self):
+        # a reload of a pattern that passed its probes before skips them;
+        # a lower limit is another setting, under which they run again
+        with Daemon() as d:
+            with open(os.path.join(d.rules_dir, "zslowish.conf"), "w") as f:
+                f.write(SLOWISH)
+            for version in ("2", "3"):
+                p = run([DECORUMCTL, "-s", d.socket_path, "reload"])
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                a = d.ask({"id": 1, "text": ORDINARY})
+                self.assertEqual(a["rules_version"], version, a)
+            limits = dict(d.settings.get("limits", {}), regex_match_limit=1000)
+            write_config(d.config_path, dict(d.settings, limits=limits))
+            want = "rule 'z.slowish': regex can run away"
+            p = run([DECORUMCTL, "-s", d.socket_path, "reload"])
+            self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+            self.assertIn(want, p.stdout + p.stderr)
+            a = d.ask({"id": 2, "text": ORDINARY})
+            self.assertEqual(a["rules_version"], "3", a)
 
     def test_start_refuses(self):
         for case in CASES:

@@ -65,12 +65,46 @@ test_errors_and_empty_matches(void **state)
 	assert_int_equal(recache_size(), 0);
 }
 
+/* Probes a pattern passed are known for as long as it is held, for the
+ * four settings seen last. */
+static void
+test_probed(void **state)
+{
+	struct recache_info	 info;
+	int			 err;
+	PCRE2_SIZE		 off;
+	pcre2_code		*re;
+
+	(void)state;
+	re = recache_get("\\bfool\\b", PCRE2_UTF, &info, &err, &off);
+	assert_non_null(re);
+	assert_false(recache_probed(re, 7));
+	recache_set_probed(re, 7);
+	assert_true(recache_probed(re, 7));
+	assert_false(recache_probed(re, 8));
+	for (uint64_t k = 1; k <= 4; k++)
+		recache_set_probed(re, 100 + k);
+	assert_false(recache_probed(re, 7));		/* the oldest, gone */
+	for (uint64_t k = 1; k <= 4; k++)
+		assert_true(recache_probed(re, 100 + k));
+	recache_set_probed(re, 101);			/* no second copy */
+	assert_true(recache_probed(re, 102));
+	recache_put(re);
+	/* compiled again, nothing is known of it */
+	re = recache_get("\\bfool\\b", PCRE2_UTF, &info, &err, &off);
+	assert_non_null(re);
+	assert_false(recache_probed(re, 101));
+	recache_put(re);
+	assert_int_equal(recache_size(), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shared_until_last_put),
 		cmocka_unit_test(test_errors_and_empty_matches),
+		cmocka_unit_test(test_probed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
