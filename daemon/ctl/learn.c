@@ -243,6 +243,17 @@ cmp_desc(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* The least float above x. */
+static double
+above(double x)
+{
+	float t = nextafterf((float)x, 2.0f);
+
+	while ((double)t <= x)
+		t = nextafterf(t, 2.0f);
+	return t;
+}
+
 double
 learn_threshold(const double *p, const bool *pos, const bool *ruled,
     size_t n, double max_fpr)
@@ -270,10 +281,26 @@ learn_threshold(const double *p, const bool *pos, const bool *ruled,
 		t = 0;		/* every negative may be rejected */
 	} else {
 		qsort(neg, nfree, sizeof(*neg), cmp_desc);
-		/* just above the (k+1)-th highest: k negatives at most */
-		t = nextafterf((float)neg[k], 2.0f);
-		while ((double)t <= neg[k])
-			t = nextafterf((float)t, 2.0f);
+		/* above the (k+1)-th highest: k negatives at most */
+		t = above(neg[k]);
+		/* and in the middle (of the log-odds) of the gap to the next
+		 * score up, the one that counts the same rows with the most
+		 * room either side: where the classes part widely, as on a
+		 * small or easy corpus, a threshold just above the negative
+		 * would reject what scores a hair above it, such as a comment
+		 * of words the model never saw, scoring about its bias */
+		double up = 2;
+		for (size_t i = 0; i < n; i++)
+			if (p[i] > neg[k] && p[i] < up &&
+			    (pos[i] || ruled == NULL || !ruled[i]))
+				up = p[i];
+		if (up < 1 && neg[k] > 0) {
+			double mid = 1 / (1 + sqrt((1 - neg[k]) / neg[k] *
+			    (1 - up) / up));
+
+			if (mid > t && mid < up)
+				t = mid;
+		}
 	}
 	free(neg);
 	if (t < 1e-6)

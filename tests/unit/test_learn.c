@@ -51,6 +51,21 @@ test_threshold(void **state)
 	assert_true(t > 0.55 && t <= 0.65);
 }
 
+/* In a wide gap the threshold sits midway (in log-odds) between the
+ * last negative allowed and the next score up, counting the same rows. */
+static void
+test_threshold_gap(void **state)
+{
+	double	p[6] = { 0.01, 0.02, 0.05, 0.10, 0.90, 0.95 };
+	bool	pos[6] = { false, false, false, false, true, true };
+	double	t;
+
+	(void)state;
+	t = learn_threshold(p, pos, NULL, 6, 0);
+	/* log-odds of 0.10 and 0.90: -2.2 and 2.2, so 0 */
+	assert_true(t > 0.49 && t < 0.51);
+}
+
 static char dir[64];
 
 static int
@@ -198,6 +213,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_threshold),
+		cmocka_unit_test(test_threshold_gap),
 		cmocka_unit_test_setup_teardown(test_learns_a_small_corpus, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_what_it_cannot_learn_from, setup, teardown),
 	};
