@@ -50,4 +50,12 @@ struct model *learn_files(char *const *files, int nfiles,
 double	learn_threshold(const double *p, const bool *pos, const bool *ruled,
 	    size_t n, double max_fpr);
 
+struct linfit_node;
+/* The Naive Bayes log-count ratio of each of n features over the rows x
+ * (LIBLINEAR's form, features 1..n-1, n the bias) with labels y (> 0 a
+ * row to reject), the bias's 1: the scale learn puts on each feature
+ * before the fit. NULL when out of memory. */
+double	*learn_nb_ratios(struct linfit_node *const *x, const double *y,
+	    size_t l, int n);
+
 #endif

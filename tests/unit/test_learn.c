@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "learn.h"
+#include "linfit.h"
 #include "model.h"
 #include "norm.h"
 
@@ -64,6 +65,34 @@ test_threshold_gap(void **state)
 	t = learn_threshold(p, pos, NULL, 6, 0);
 	/* log-odds of 0.10 and 0.90: -2.2 and 2.2, so 0 */
 	assert_true(t > 0.49 && t < 0.51);
+}
+
+/* The Naive Bayes ratios: a feature of the positive rows only weighs
+ * up, one of the negative rows only down, one of both about nothing,
+ * and the bias stays 1. */
+static void
+test_nb_ratios(void **state)
+{
+	/* features 1 (positive rows), 2 (negative rows), 3 (all); 4 is
+	 * the bias */
+	struct linfit_node rows[4][4] = {
+		{ { 1, 1 }, { 3, 1 }, { 4, 1 }, { -1, 0 } },
+		{ { 1, 1 }, { 3, 1 }, { 4, 1 }, { -1, 0 } },
+		{ { 2, 1 }, { 3, 1 }, { 4, 1 }, { -1, 0 } },
+		{ { 2, 1 }, { 3, 1 }, { 4, 1 }, { -1, 0 } },
+	};
+	struct linfit_node *x[4] = { rows[0], rows[1], rows[2], rows[3] };
+	double y[4] = { 1, 1, -1, -1 }, *r;
+
+	(void)state;
+	r = learn_nb_ratios(x, y, 4, 4);
+	assert_non_null(r);
+	/* (2 + 1) / (0 + 1) of counts each smoothed by one row */
+	assert_true(r[0] > 1.09 && r[0] < 1.11);
+	assert_true(r[1] < -1.09 && r[1] > -1.11);
+	assert_true(r[2] > -0.01 && r[2] < 0.01);
+	assert_true(r[3] == 1);
+	free(r);
 }
 
 static char dir[64];
@@ -214,6 +243,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_threshold),
 		cmocka_unit_test(test_threshold_gap),
+		cmocka_unit_test(test_nb_ratios),
 		cmocka_unit_test_setup_teardown(test_learns_a_small_corpus, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_what_it_cannot_learn_from, setup, teardown),
 	};
