@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """What a learned model adds to the shipped rules, by cross-validation.
 
-    python3 tests/eval/learn-cv.py [-b BUILD_DIR] [-k FOLDS] [FILE.jsonl ...]
+    python3 tests/eval/learn-cv.py [-b BUILD_DIR] [-k FOLDS] [-s SALT] [FILE.jsonl ...]
 
 For each file (default: olid, impermium_insults, fox_news, ethos and
 jigsaw_toxic_enriched from ../shared/data/dev), the rows are dealt into k
-folds by a hash of their text. For each fold, `decorumctl learn` with its
-defaults trains on the other folds; decorumd then runs the shipped rules
-with the model as a rule (weight 1.0, in the default policy) and answers
-the fold's rows. The figures pool the k folds: reject versus not (review
-counts as not rejected), F1 and false-positive rate, rules alone and rules
-plus model, and the three-way figures (false rejects, caught = reject or
-review, review load). When ../shared is absent it says so and exits 0.
+folds by a hash of their text (with -s, of SALT and the text: another
+deal, to see how much a figure owes to the one). For each fold,
+`decorumctl learn` with its defaults trains on the other folds; decorumd
+then runs the shipped rules with the model as a rule (weight 1.0, in the
+default policy) and answers the fold's rows. The figures pool the k
+folds: reject versus not (review counts as not rejected), F1 and
+false-positive rate, rules alone and rules plus model, and the three-way
+figures (false rejects, caught = reject or review, review load). When
+../shared is absent it says so and exits 0.
 """
 import argparse
 import hashlib
@@ -39,8 +41,8 @@ def rows_of(path):
     return rows
 
 
-def fold_of(text, k):
-    return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16) % k
+def fold_of(text, k, salt=""):
+    return int(hashlib.sha1((salt + text).encode("utf-8")).hexdigest()[:8], 16) % k
 
 
 class Daemon:
@@ -113,6 +115,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-b", "--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("-k", "--folds", type=int, default=3)
+    ap.add_argument("-s", "--salt", default="",
+                    help="deal the folds by a hash of SALT and the text")
     ap.add_argument("-l", "--learn-arg", action="append", default=[],
                     help="extra argument for decorumctl learn")
     ap.add_argument("files", nargs="*")
@@ -149,7 +153,7 @@ def main():
                 train = os.path.join(tmp, "train.jsonl")
                 with open(train, "w") as f:
                     for t, y in rows:
-                        if fold_of(t, a.folds) != k:
+                        if fold_of(t, a.folds, a.salt) != k:
                             f.write(json.dumps({"text": t, "labels": ["x"] if y else []}) + "\n")
                 t0 = time.time()
                 subprocess.run([ctl, "learn", "-q", "--out", os.path.join(rules, "learned.model")]
@@ -161,7 +165,7 @@ def main():
                             % ("racism" if name == "ethos" else "discourtesy"))
                 d = Daemon(a.build, conf, rules, tmp, "model")
                 try:
-                    idx = [i for i, (t, _) in enumerate(rows) if fold_of(t, a.folds) == k]
+                    idx = [i for i, (t, _) in enumerate(rows) if fold_of(t, a.folds, a.salt) == k]
                     for i, dec in zip(idx, d.decide([rows[i][0] for i in idx])):
                         after[i] = dec
                 finally:
