@@ -70,8 +70,12 @@ static char *
 put(struct fx *x, int i, const char *name, const char *text)
 {
 	FILE *f;
+	char path[sizeof(x->paths[0])];
 
-	snprintf(x->paths[i], sizeof(x->paths[i]), "%s/%s", x->dir, name);
+	/* through a copy: dir and paths share x, and a fortified snprintf
+	 * may not write where it reads */
+	snprintf(path, sizeof(path), "%s/%s", x->dir, name);
+	memcpy(x->paths[i], path, sizeof(path));
 	if (text == NULL)
 		return x->paths[i];
 	f = fopen(x->paths[i], "w");
