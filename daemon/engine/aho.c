@@ -409,8 +409,8 @@ prefilter_scratch_free(struct prefilter_scratch *sc)
 	memset(sc, 0, sizeof(*sc));
 }
 
-/* One step of a scan: the byte at i of t moves row on; a state that
- * reports records its literals whose word boundaries hold. */
+/* A scan under way: where in the automaton it is, and the literals it
+ * has seen (their places in sc). */
 struct chain {
 	const struct prefilter	*pf;
 	const uint8_t		*t;
@@ -420,6 +420,8 @@ struct chain {
 	struct prefilter_scratch *sc;
 };
 
+/* The state c is in reports: record its literals that end at i and
+ * whose word boundaries hold. */
 static inline void
 chain_report(struct chain *c, size_t i, struct prefilter_found *found)
 {
@@ -454,6 +456,7 @@ chain_report(struct chain *c, size_t i, struct prefilter_found *found)
 	}
 }
 
+/* One step: the byte at i moves the scan on. */
 static inline void
 chain_step(struct chain *c, size_t i, struct prefilter_found *found)
 {

@@ -398,8 +398,9 @@ prefilter_views(struct match_scratch *ms, const struct rulebook *rb)
 		const struct view *xv = views_get(&ms->views, x->view, x->folds);
 		if (xv == NULL)
 			return -1;
-		if (prefilter_scratch_reserve(&ms->pfs[n % 2], x->pf) == -1 ||
-		    prefilter_scratch_reserve(&ms->pfs[(n + 1) % 2], x->pf) == -1)
+		/* either scratch may scan with any automaton */
+		if (prefilter_scratch_reserve(&ms->pfs[0], x->pf) == -1 ||
+		    prefilter_scratch_reserve(&ms->pfs[1], x->pf) == -1)
 			return -1;
 		/* one that skips most of its text goes alone */
 		if (n == MATCH_MAX_SCANS || prefilter_sparse(x->pf)) {
