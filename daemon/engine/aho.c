@@ -369,12 +369,6 @@ boundary(const uint8_t *t, size_t len, size_t pos)
 	return a == 2 || b == 2 || a != b;
 }
 
-size_t
-prefilter_size(const struct prefilter *pf)
-{
-	return pf->nnodes;
-}
-
 bool
 prefilter_sparse(const struct prefilter *pf)
 {
@@ -504,25 +498,29 @@ prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 	chain_finish(&c, found);
 }
 
-/* The scan is a chain of loads, each waiting for the one before: two
- * texts scanned side by side keep two loads in flight. */
+/* The scan is a chain of loads, each waiting for the one before: texts
+ * scanned side by side keep as many loads in flight. */
 void
-prefilter_scan2(const struct prefilter *pa, const char *ta, size_t la,
-    struct prefilter_scratch *sa, const struct prefilter *pb, const char *tb,
-    size_t lb, struct prefilter_scratch *sb, struct prefilter_found *found)
+prefilter_scan_many(const struct prefilter_job *jobs, size_t n,
+    struct prefilter_found *found)
 {
-	struct chain a = { pa, (const uint8_t *)ta, la, 0, 0, sa };
-	struct chain b = { pb, (const uint8_t *)tb, lb, 0, 0, sb };
-	size_t i, both = la < lb ? la : lb;
+	for (size_t b = 0; b < n; b += PREFILTER_MAX_JOBS) {
+		struct chain	c[PREFILTER_MAX_JOBS];
+		size_t		m = n - b < PREFILTER_MAX_JOBS ? n - b :
+				    PREFILTER_MAX_JOBS, longest = 0;
 
-	for (i = 0; i < both; i++) {
-		chain_step(&a, i, found);
-		chain_step(&b, i, found);
+		for (size_t k = 0; k < m; k++) {
+			const struct prefilter_job *j = &jobs[b + k];
+			c[k] = (struct chain){ j->pf, (const uint8_t *)j->text,
+			    j->len, 0, 0, j->sc };
+			if (j->len > longest)
+				longest = j->len;
+		}
+		for (size_t i = 0; i < longest; i++)
+			for (size_t k = 0; k < m; k++)
+				if (i < c[k].len)
+					chain_step(&c[k], i, found);
+		for (size_t k = 0; k < m; k++)
+			chain_finish(&c[k], found);
 	}
-	for (size_t j = i; j < la; j++)
-		chain_step(&a, j, found);
-	for (size_t j = i; j < lb; j++)
-		chain_step(&b, j, found);
-	chain_finish(&a, found);
-	chain_finish(&b, found);
 }

@@ -37,8 +37,8 @@ match_scratch_free(struct match_scratch *ms)
 	free(ms->allows);
 	free(ms->per_rule);
 	free(ms->found);
-	prefilter_scratch_free(&ms->pfs[0]);
-	prefilter_scratch_free(&ms->pfs[1]);
+	for (size_t i = 0; i < PREFILTER_MAX_JOBS; i++)
+		prefilter_scratch_free(&ms->pfs[i]);
 	pcre2_match_data_free(ms->md);
 	pcre2_match_context_free(ms->mctx);
 	pcre2_jit_stack_free(ms->jit);
@@ -382,51 +382,33 @@ match_run(struct match_scratch *ms, const struct rulebook *rb,
 	return match_run_opts(ms, rb, sets, text, len, NULL);
 }
 
-/* The prefilter's scans of the views, the largest automata two at a
- * time (prefilter_scan2). */
+/* The prefilter's scans of the views, side by side (prefilter_scan_many)
+ * but for those that skip most of their text. */
 static int
 prefilter_views(struct match_scratch *ms, const struct rulebook *rb)
 {
-	const struct rule_group	*grp[MATCH_MAX_SCANS];
-	const struct view	*v[MATCH_MAX_SCANS];
+	struct prefilter_job	 jobs[MATCH_MAX_SCANS];
 	size_t			 n = 0;
 
 	for (size_t g = 0; g < rb->ngroups; g++) {
-		if (rb->groups[g].pf == NULL)
-			continue;
 		const struct rule_group *x = &rb->groups[g];
-		const struct view *xv = views_get(&ms->views, x->view, x->folds);
-		if (xv == NULL)
+		if (x->pf == NULL)
+			continue;
+		const struct view *v = views_get(&ms->views, x->view, x->folds);
+		if (v == NULL)
 			return -1;
-		/* either scratch may scan with any automaton */
-		if (prefilter_scratch_reserve(&ms->pfs[0], x->pf) == -1 ||
-		    prefilter_scratch_reserve(&ms->pfs[1], x->pf) == -1)
+		struct prefilter_scratch *sc = &ms->pfs[n % PREFILTER_MAX_JOBS];
+		if (prefilter_scratch_reserve(sc, x->pf) == -1 ||
+		    prefilter_scratch_reserve(&ms->pfs[0], x->pf) == -1)
 			return -1;
-		/* one that skips most of its text goes alone */
 		if (n == MATCH_MAX_SCANS || prefilter_sparse(x->pf)) {
-			prefilter_scan(x->pf, xv->text, xv->len, ms->found,
+			prefilter_scan(x->pf, v->text, v->len, ms->found,
 			    &ms->pfs[0]);
 			continue;
 		}
-		/* largest first */
-		size_t j = n++;
-		while (j > 0 && prefilter_size(grp[j - 1]->pf) <
-		    prefilter_size(x->pf)) {
-			grp[j] = grp[j - 1];
-			v[j] = v[j - 1];
-			j--;
-		}
-		grp[j] = x;
-		v[j] = xv;
+		jobs[n++] = (struct prefilter_job){ x->pf, v->text, v->len, sc };
 	}
-	size_t i = 0;
-	for (; i + 1 < n; i += 2)
-		prefilter_scan2(grp[i]->pf, v[i]->text, v[i]->len, &ms->pfs[0],
-		    grp[i + 1]->pf, v[i + 1]->text, v[i + 1]->len, &ms->pfs[1],
-		    ms->found);
-	if (i < n)
-		prefilter_scan(grp[i]->pf, v[i]->text, v[i]->len, ms->found,
-		    &ms->pfs[0]);
+	prefilter_scan_many(jobs, n, ms->found);
 	return 0;
 }
 

@@ -16,7 +16,8 @@
 #include "prefilter.h"
 #include "rules.h"
 
-/* Views scanned by the prefilter in pairs; past this many, one by one. */
+/* Views scanned by the prefilter side by side; past this many, one by
+ * one. */
 #define MATCH_MAX_SCANS	8
 
 /* At most this many hits of one rule are reported for one comment. */
@@ -55,7 +56,7 @@ struct match_scratch {
 	size_t		 nallows, allows_cap;
 	uint8_t		*per_rule;	/* hits recorded per rule */
 	struct prefilter_found *found;	/* prefilter: per regex */
-	struct prefilter_scratch pfs[2];	/* prefilter_scan2's two */
+	struct prefilter_scratch pfs[PREFILTER_MAX_JOBS];
 	size_t		 per_rule_cap;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;

@@ -97,8 +97,6 @@ void	prefilter_free(struct prefilter *pf);
 int	prefilter_add(struct prefilter *pf, const char *atom, uint8_t flags,
 	    uint32_t rule, unsigned set);
 int	prefilter_compile(struct prefilter *pf);
-/* How large the automaton is (its states). */
-size_t	prefilter_size(const struct prefilter *pf);
 /* Do its literals start with so few bytes that prefilter_scan skips from
  * one of them to the next? (Such an automaton is best scanned alone.) */
 bool	prefilter_sparse(const struct prefilter *pf);
@@ -120,11 +118,20 @@ void	prefilter_scratch_free(struct prefilter_scratch *sc);
  * reserved for pf, and is left as it was found. */
 void	prefilter_scan(const struct prefilter *pf, const char *text, size_t len,
 	    struct prefilter_found *found, struct prefilter_scratch *sc);
-/* Two scans at once, of automata that record for different regexes
- * (and two scratches): as two calls of prefilter_scan, in less time. */
-void	prefilter_scan2(const struct prefilter *pa, const char *ta, size_t la,
-	    struct prefilter_scratch *sa, const struct prefilter *pb,
-	    const char *tb, size_t lb, struct prefilter_scratch *sb,
+/* Scans at once of automata that record for different regexes, each
+ * with its own scratch: as many calls of prefilter_scan, in less time.
+ * PREFILTER_MAX_JOBS go side by side; jobs that many apart may share a
+ * scratch. */
+#define PREFILTER_MAX_JOBS	4
+
+struct prefilter_job {
+	const struct prefilter	*pf;
+	const char		*text;
+	size_t			 len;
+	struct prefilter_scratch *sc;
+};
+
+void	prefilter_scan_many(const struct prefilter_job *jobs, size_t n,
 	    struct prefilter_found *found);
 
 #endif

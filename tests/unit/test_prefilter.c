@@ -483,57 +483,80 @@ test_automaton_shared(void **state)
 	prefilter_free(pf);
 }
 
-/* Two automata scanned side by side record what two scans would, for
- * texts of either length. */
+/* Automata scanned side by side record what one scan each would, for
+ * texts of any lengths, in one batch or more. */
 static void
-test_automaton_pair(void **state)
+test_automaton_many(void **state)
 {
-	struct prefilter	*pa = prefilter_new(), *pb = prefilter_new();
-	struct prefilter_scratch sa = { 0 }, sb = { 0 };
-	struct prefilter_found	 one[4], two[4];
+	struct prefilter	*pf[3];
+	struct prefilter_scratch sc[PREFILTER_MAX_JOBS + 2];
+	struct prefilter_job	 jobs[PREFILTER_MAX_JOBS + 2];
+	struct prefilter_found	 one[6], many[6];
 	const char *texts[] = { "kill the vermin, you", "you", "",
 	    "vermin you kill vermin" };
 
 	(void)state;
-	assert_non_null(pa);
-	assert_non_null(pb);
-	assert_int_equal(prefilter_add(pa, "kill", PREFILTER_WORD_START, 0,
+	memset(sc, 0, sizeof(sc));
+	for (int k = 0; k < 3; k++)
+		assert_non_null(pf[k] = prefilter_new());
+	assert_int_equal(prefilter_add(pf[0], "kill", PREFILTER_WORD_START, 0,
 	    PREFILTER_HEAD), 0);
-	assert_int_equal(prefilter_add(pa, "vermin", 0, 0, 0), 0);
-	assert_int_equal(prefilter_add(pa, "you", 0, 1, 0), 0);
-	assert_int_equal(prefilter_add(pb, "you", 0, 2, 0), 0);
-	assert_int_equal(prefilter_add(pb, "vermin", PREFILTER_WORD_END, 3,
+	assert_int_equal(prefilter_add(pf[0], "vermin", 0, 0, 0), 0);
+	assert_int_equal(prefilter_add(pf[0], "you", 0, 1, 0), 0);
+	assert_int_equal(prefilter_add(pf[1], "you", 0, 2, 0), 0);
+	assert_int_equal(prefilter_add(pf[1], "vermin", PREFILTER_WORD_END, 3,
 	    1), 0);
-	assert_int_equal(prefilter_compile(pa), 0);
-	assert_int_equal(prefilter_compile(pb), 0);
-	for (int r = 0; r < 2; r++) {
-		assert_int_equal(prefilter_scratch_reserve(r ? &sb : &sa, pa), 0);
-		assert_int_equal(prefilter_scratch_reserve(r ? &sb : &sa, pb), 0);
+	assert_int_equal(prefilter_add(pf[2], "kill", 0, 4, 0), 0);
+	assert_int_equal(prefilter_add(pf[2], "the", PREFILTER_WORD_START |
+	    PREFILTER_WORD_END, 5, 0), 0);
+	for (int k = 0; k < 3; k++) {
+		assert_int_equal(prefilter_compile(pf[k]), 0);
+		for (size_t s = 0; s < PREFILTER_MAX_JOBS + 2; s++)
+			assert_int_equal(prefilter_scratch_reserve(&sc[s],
+			    pf[k]), 0);
 	}
-	for (size_t x = 0; x < 4; x++)
-		for (size_t y = 0; y < 4; y++) {
-			const char *ta = texts[x], *tb = texts[y];
-			memset(one, 0, sizeof(one));
-			memset(two, 0, sizeof(two));
-			prefilter_scan(pa, ta, strlen(ta), one, &sa);
-			prefilter_scan(pb, tb, strlen(tb), one, &sa);
-			prefilter_scan2(pa, ta, strlen(ta), &sa, pb, tb,
-			    strlen(tb), &sb, two);
-			assert_memory_equal(one, two, sizeof(one));
+	/* three at once, every combination of the texts */
+	for (size_t x = 0; x < 64; x++) {
+		memset(one, 0, sizeof(one));
+		memset(many, 0, sizeof(many));
+		for (int k = 0; k < 3; k++) {
+			const char *t = texts[(x >> (2 * k)) & 3];
+			prefilter_scan(pf[k], t, strlen(t), one, &sc[0]);
+			jobs[k] = (struct prefilter_job){ pf[k], t, strlen(t),
+			    &sc[k] };
 		}
-	memset(two, 0, sizeof(two));
-	prefilter_scan2(pa, texts[0], strlen(texts[0]), &sa, pb, texts[3],
-	    strlen(texts[3]), &sb, two);
-	assert_int_equal(two[0].may, 1);
-	assert_int_equal(two[0].first, 0 + 1);
-	assert_int_equal(two[1].lastlit, 17 + 1);
-	assert_int_equal(two[2].lastlit, 7 + 1);
-	assert_int_equal(two[3].may, 2);
-	assert_int_equal(two[3].lastlit, 16 + 1);
-	prefilter_scratch_free(&sa);
-	prefilter_scratch_free(&sb);
-	prefilter_free(pa);
-	prefilter_free(pb);
+		prefilter_scan_many(jobs, 3, many);
+		assert_memory_equal(one, many, sizeof(one));
+	}
+	memset(many, 0, sizeof(many));
+	jobs[0] = (struct prefilter_job){ pf[0], texts[0], strlen(texts[0]),
+	    &sc[0] };
+	jobs[1] = (struct prefilter_job){ pf[1], texts[3], strlen(texts[3]),
+	    &sc[1] };
+	prefilter_scan_many(jobs, 2, many);
+	assert_int_equal(many[0].may, 1);
+	assert_int_equal(many[0].first, 0 + 1);
+	assert_int_equal(many[1].lastlit, 17 + 1);
+	assert_int_equal(many[2].lastlit, 7 + 1);
+	assert_int_equal(many[3].may, 2);
+	assert_int_equal(many[3].lastlit, 16 + 1);
+	/* more than go side by side: a second batch, here of the same
+	 * automaton on other texts (its regexes keep the last places) */
+	memset(one, 0, sizeof(one));
+	memset(many, 0, sizeof(many));
+	for (size_t k = 0; k < PREFILTER_MAX_JOBS + 2; k++) {
+		const char *t = texts[k % 4];
+		prefilter_scan(pf[2], t, strlen(t), one, &sc[0]);
+		jobs[k] = (struct prefilter_job){ pf[2], t, strlen(t), &sc[k] };
+	}
+	prefilter_scan_many(jobs, PREFILTER_MAX_JOBS + 2, many);
+	assert_memory_equal(one, many, sizeof(one));
+	assert_int_equal(many[4].may, 1);
+	assert_int_equal(many[5].may, 1);
+	for (size_t s = 0; s < PREFILTER_MAX_JOBS + 2; s++)
+		prefilter_scratch_free(&sc[s]);
+	for (int k = 0; k < 3; k++)
+		prefilter_free(pf[k]);
 }
 
 /* An automaton whose literals start with few bytes skips to them, and
@@ -603,7 +626,7 @@ main(void)
 		cmocka_unit_test(test_automaton_bounds),
 		cmocka_unit_test(test_automaton_places),
 		cmocka_unit_test(test_automaton_shared),
-		cmocka_unit_test(test_automaton_pair),
+		cmocka_unit_test(test_automaton_many),
 		cmocka_unit_test(test_automaton_sparse),
 		cmocka_unit_test(test_pass),
 	};
