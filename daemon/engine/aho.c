@@ -171,6 +171,63 @@ prefilter_add(struct prefilter *pf, const char *atom, uint8_t flags,
 	return 0;
 }
 
+/* Word characters for \b, ASCII only: 1 word, 0 not, 2 not judged (a
+ * byte of a multibyte character: PCRE2 would look at the whole of it). */
+static const uint8_t word_class[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	[0x80] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/* Could a \b hold at pos of t? Yes unless both neighbours are ASCII
+ * (or the edge of the text) of the same kind. */
+static inline bool
+boundary(const uint8_t *t, size_t len, size_t pos)
+{
+	int a = pos == 0 ? 0 : word_class[t[pos - 1]];
+	int b = pos == len ? 0 : word_class[t[pos]];
+
+	return a == 2 || b == 2 || a != b;
+}
+
+/* A literal l that state s reports, when s spells more than l: the byte
+ * before l is then known, and so is its \b at the start. false: it never
+ * holds here, and s need not report l; else l goes on, with the start
+ * judged already when it could be. */
+static bool
+start_known(const struct prefilter *pf, const uint32_t *parent,
+    const uint16_t *depth, uint32_t s, struct pf_lit *l)
+{
+	if (!(l->flags & PREFILTER_WORD_START) || depth[s] <= l->len)
+		return true;
+	uint32_t first = s;
+	for (unsigned k = 1; k < l->len; k++)
+		first = parent[first];
+	int a = word_class[pf->nodes[parent[first]].byte];
+	int b = word_class[pf->nodes[first].byte];
+	if (a != 2 && b != 2 && a == b)
+		return false;
+	l->flags &= (uint8_t)~PREFILTER_WORD_START;
+	return true;
+}
+
 /* Number the literals (a state's outputs of one flags) and lay out
  * what each state reports: the literals of the states along its output
  * chain, side by side, so the scan reads them without following links.
@@ -181,14 +238,23 @@ pf_literals(struct prefilter *pf, const uint32_t *report, const uint32_t *dict)
 {
 	size_t		 n = pf->nnodes, nsets = 0, nheads = 0;
 	uint32_t	*lit0 = calloc(n + 1, sizeof(uint32_t));
+	uint32_t	*parent = calloc(n + 1, sizeof(uint32_t));
+	uint16_t	*depth = calloc(n + 1, sizeof(uint16_t));
 	int		 rc = -1;
 
 	pf->lits = calloc(pf->nouts + 1, sizeof(*pf->lits));
 	pf->sets = calloc(pf->nouts + 1, sizeof(*pf->sets));
 	pf->heads = calloc(pf->nouts + 1, sizeof(*pf->heads));
-	if (lit0 == NULL || pf->lits == NULL || pf->sets == NULL ||
-	    pf->heads == NULL)
+	if (lit0 == NULL || parent == NULL || depth == NULL ||
+	    pf->lits == NULL || pf->sets == NULL || pf->heads == NULL)
 		goto out;
+	/* children are made after their parents */
+	for (uint32_t s = 0; s < n; s++)
+		for (uint32_t c = pf->nodes[s].child; c != 0;
+		    c = pf->nodes[c].sibling) {
+			parent[c] = s;
+			depth[c] = (uint16_t)(depth[s] + 1);
+		}
 	pf->nlits = 0;
 	for (size_t s = 0; s < n; s++) {
 		lit0[s] = (uint32_t)pf->nlits;
@@ -231,8 +297,12 @@ pf_literals(struct prefilter *pf, const uint32_t *report, const uint32_t *dict)
 			for (uint32_t r = report[s]; r != 0; r = dict[r - 1])
 				for (uint32_t id = lit0[r - 1]; id < lit0[r];
 				    id++) {
+					struct pf_lit l = pf->lits[id];
+					if (!start_known(pf, parent, depth,
+					    (uint32_t)s, &l))
+						continue;
 					if (pass == 1)
-						pf->flat[nflat] = pf->lits[id];
+						pf->flat[nflat] = l;
 					nflat++;
 				}
 		}
@@ -246,6 +316,8 @@ pf_literals(struct prefilter *pf, const uint32_t *report, const uint32_t *dict)
 	rc = 0;
 out:
 	free(lit0);
+	free(parent);
+	free(depth);
 	return rc;
 }
 
@@ -331,42 +403,6 @@ out:
 	free(report);
 	free(dict);
 	return rc;
-}
-
-/* Word characters for \b, ASCII only: 1 word, 0 not, 2 not judged (a
- * byte of a multibyte character: PCRE2 would look at the whole of it). */
-static const uint8_t word_class[256] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-	['Y'] = 1, ['Z'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
-	[0x80] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-};
-
-/* Could a \b hold at pos of t? Yes unless both neighbours are ASCII
- * (or the edge of the text) of the same kind. */
-static inline bool
-boundary(const uint8_t *t, size_t len, size_t pos)
-{
-	int a = pos == 0 ? 0 : word_class[t[pos - 1]];
-	int b = pos == len ? 0 : word_class[t[pos]];
-
-	return a == 2 || b == 2 || a != b;
 }
 
 bool

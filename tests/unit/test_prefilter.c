@@ -483,6 +483,45 @@ test_automaton_shared(void **state)
 	prefilter_free(pf);
 }
 
+/* A literal inside a longer one: the byte before it is the longer one's,
+ * and its \b at the start is judged when the automaton is built. */
+static void
+test_automaton_inner_bounds(void **state)
+{
+	const struct { const char *text; uint32_t may; } cases[] = {
+		{ "class", 0x2 },		/* "ass" after 'l': no */
+		{ "my ass", 0x1 },
+		{ "cl ass", 0x1 },
+		{ "CLASS ass", 0x3 },
+		{ "caf\xc3\xa9" "ass", 0x1 },	/* after a non-ASCII byte */
+		{ "\xa9" "ass", 0x1 },		/* the same, within a literal */
+		{ "x-ass", 0x1 },		/* '-' is no word character */
+		{ "x-assume", 0x0 },		/* the end does not hold */
+	};
+	struct prefilter	*pf = prefilter_new();
+	struct prefilter_scratch sc = { 0 };
+	struct prefilter_found	 f[2];
+
+	(void)state;
+	assert_non_null(pf);
+	assert_int_equal(prefilter_add(pf, "ass", PREFILTER_WORD_START |
+	    PREFILTER_WORD_END, 0, 0), 0);
+	assert_int_equal(prefilter_add(pf, "class", 0, 1, 0), 0);
+	assert_int_equal(prefilter_add(pf, "\xa9" "ass", 0, 1, 1), 0);
+	assert_int_equal(prefilter_add(pf, "x-ass", 0, 1, 2), 0);
+	assert_int_equal(prefilter_compile(pf), 0);
+	assert_int_equal(prefilter_scratch_reserve(&sc, pf), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(f, 0, sizeof(f));
+		prefilter_scan(pf, cases[i].text, strlen(cases[i].text), f,
+		    &sc);
+		assert_int_equal(f[0].may | (f[1].may & 1) << 1,
+		    cases[i].may);
+	}
+	prefilter_scratch_free(&sc);
+	prefilter_free(pf);
+}
+
 /* Automata scanned side by side record what one scan each would, for
  * texts of any lengths, in one batch or more. */
 static void
@@ -627,6 +666,7 @@ main(void)
 		cmocka_unit_test(test_automaton_places),
 		cmocka_unit_test(test_automaton_shared),
 		cmocka_unit_test(test_automaton_many),
+		cmocka_unit_test(test_automaton_inner_bounds),
 		cmocka_unit_test(test_automaton_sparse),
 		cmocka_unit_test(test_pass),
 	};
