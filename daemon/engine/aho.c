@@ -39,7 +39,12 @@ struct pf_set {
 	uint32_t	 rule, bit;
 };
 
-#define DELTA_REPORTS	0x80000000u
+/* A transition's flags: the state it enters reports literals that end
+ * there (DELTA_ARRIVE), and the state it leaves had literals needing a
+ * \b after them that the byte read gives (DELTA_LEAVE). */
+#define DELTA_ARRIVE	0x80000000u
+#define DELTA_LEAVE	0x40000000u
+#define DELTA_ROW	0x3fffffffu
 
 struct prefilter {
 	/* construction */
@@ -51,7 +56,7 @@ struct prefilter {
 	uint8_t		 cls[256];
 	unsigned	 nclasses;
 	/* [state * nclasses + class]: the next state times nclasses (its
-	 * row), with DELTA_REPORTS set when it reports anything */
+	 * row), with DELTA_ARRIVE and DELTA_LEAVE */
 	uint32_t	*delta;
 	/* row / nclasses, as a multiply: a row is a state times nclasses,
 	 * and for such a row (row * kinv) >> 32 is exact (nclasses < 256,
@@ -63,7 +68,9 @@ struct prefilter {
 	bool		 leaves_root[256];
 	bool		 sparse;
 	/* what state s reports: its literals and those along its fail
-	 * chain, side by side in flat[first[s] .. first[s + 1]) */
+	 * chain, side by side in flat[first[2s] .. first[2s + 2]); those
+	 * from first[2s + 1] on need a \b after them, which the next byte
+	 * (or the end of the text) decides */
 	uint32_t	*first;
 	struct pf_lit	*flat;
 	/* each literal once, by id, and what it sets */
@@ -291,15 +298,17 @@ pf_literals(struct prefilter *pf, const uint32_t *report, const uint32_t *dict)
 	size_t nflat = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		nflat = 0;
-		for (size_t s = 0; s < n; s++) {
+		for (size_t s = 0; s < 2 * n; s++) {
+			bool end = s % 2 == 1;
 			if (pass == 1)
 				pf->first[s] = (uint32_t)nflat;
-			for (uint32_t r = report[s]; r != 0; r = dict[r - 1])
+			for (uint32_t r = report[s / 2]; r != 0; r = dict[r - 1])
 				for (uint32_t id = lit0[r - 1]; id < lit0[r];
 				    id++) {
 					struct pf_lit l = pf->lits[id];
-					if (!start_known(pf, parent, depth,
-					    (uint32_t)s, &l))
+					if (!(l.flags & PREFILTER_WORD_END) != !end ||
+					    !start_known(pf, parent, depth,
+					    (uint32_t)(s / 2), &l))
 						continue;
 					if (pass == 1)
 						pf->flat[nflat] = l;
@@ -312,7 +321,7 @@ pf_literals(struct prefilter *pf, const uint32_t *report, const uint32_t *dict)
 		    sizeof(*pf->flat))) == NULL)
 			goto out;
 	}
-	pf->first[n] = (uint32_t)nflat;
+	pf->first[2 * n] = (uint32_t)nflat;
 	rc = 0;
 out:
 	free(lit0);
@@ -328,9 +337,12 @@ prefilter_compile(struct prefilter *pf)
 	uint32_t	*fail = NULL, *queue = NULL, *report = NULL, *dict = NULL;
 	int		 rc = -1;
 
-	/* every byte used by a literal gets a class; the rest share 0 */
+	/* every byte used by a literal gets a class; the rest share three,
+	 * by what a \b makes of them (word_class), so that every class says
+	 * whether a word ends before it: 0 for the ASCII non-word ones */
+	uint8_t wc[256];
 	memset(pf->cls, 0, sizeof(pf->cls));
-	pf->nclasses = 1;
+	pf->nclasses = 3;
 	for (size_t i = 1; i < n; i++) {
 		uint8_t b = pf->nodes[i].byte;
 		if (pf->cls[b] == 0)
@@ -338,11 +350,16 @@ prefilter_compile(struct prefilter *pf)
 		if (pf->nclasses > 255)
 			return -1;
 	}
+	for (unsigned b = 0; b < 256; b++)
+		if (pf->cls[b] == 0 && !(b >= 'A' && b <= 'Z'))
+			pf->cls[b] = word_class[b];
 	for (int b = 'A'; b <= 'Z'; b++)
 		pf->cls[b] = pf->cls[b + 32];
+	for (unsigned b = 0; b < 256; b++)
+		wc[pf->cls[b]] = word_class[b];
 	unsigned k = pf->nclasses;
 	pf->delta = calloc(n * k, sizeof(uint32_t));
-	pf->first = calloc(n + 1, sizeof(uint32_t));
+	pf->first = calloc(2 * n + 1, sizeof(uint32_t));
 	report = calloc(n, sizeof(uint32_t));
 	dict = calloc(n, sizeof(uint32_t));
 	fail = calloc(n, sizeof(uint32_t));
@@ -382,7 +399,7 @@ prefilter_compile(struct prefilter *pf)
 		goto out;
 	/* the scan then takes one load per byte, and looks at the reports
 	 * only where there are some */
-	if ((uint64_t)n * k > DELTA_REPORTS || n >= (1u << 24))
+	if ((uint64_t)n * k > DELTA_ROW || n >= (1u << 24))
 		goto out;
 	pf->kinv = ((UINT64_C(1) << 32) + k - 1) / k;
 	unsigned nleave = 0;
@@ -391,10 +408,18 @@ prefilter_compile(struct prefilter *pf)
 		nleave += pf->leaves_root[b];
 	}
 	pf->sparse = nleave <= 8;
-	for (size_t i = 0; i < n * k; i++) {
-		uint32_t to = pf->delta[i];
-		pf->delta[i] = to * k |
-		    (pf->first[to] != pf->first[to + 1] ? DELTA_REPORTS : 0);
+	for (size_t s = 0; s < n; s++) {
+		/* the \b after s's literals, by the class read next: they
+		 * all end in s's own byte */
+		bool ends = pf->first[2 * s + 1] != pf->first[2 * s + 2];
+		int last = word_class[pf->nodes[s].byte];
+		for (unsigned cl = 0; cl < k; cl++) {
+			uint32_t to = pf->delta[s * k + cl];
+			bool bound = last == 2 || wc[cl] == 2 || last != wc[cl];
+			pf->delta[s * k + cl] = to * k |
+			    (pf->first[2 * to] != pf->first[2 * to + 1] ?
+			    DELTA_ARRIVE : 0) | (ends && bound ? DELTA_LEAVE : 0);
+		}
 	}
 	rc = 0;
 out:
@@ -450,21 +475,18 @@ struct chain {
 	struct prefilter_scratch *sc;
 };
 
-/* The state c is in reports: record its literals that end at i and
- * whose word boundaries hold. */
+/* Record the literals of flat[from, to) that end at i, where the \b
+ * before them holds (the one after them does, when they need it). */
 static inline void
-chain_report(struct chain *c, size_t i, struct prefilter_found *found)
+chain_report(struct chain *c, uint32_t from, uint32_t to, size_t i,
+    struct prefilter_found *found)
 {
 	const struct prefilter *pf = c->pf;
-	uint32_t s = (uint32_t)((c->row * pf->kinv) >> 32);
 
-	for (uint32_t o = pf->first[s]; o < pf->first[s + 1]; o++) {
+	for (uint32_t o = from; o < to; o++) {
 		const struct pf_lit *l = &pf->flat[o];
 		if ((l->flags & PREFILTER_WORD_START) &&
 		    !boundary(c->t, c->len, i + 1 - l->len))
-			continue;
-		if ((l->flags & PREFILTER_WORD_END) &&
-		    !boundary(c->t, c->len, i + 1))
 			continue;
 		uint32_t at = (uint32_t)(i + 2 - l->len);
 		if (l->set1 != l->set0) {
@@ -486,22 +508,46 @@ chain_report(struct chain *c, size_t i, struct prefilter_found *found)
 	}
 }
 
-/* One step: the byte at i moves the scan on. */
+static inline uint32_t
+chain_state(const struct chain *c)
+{
+	return (uint32_t)((c->row * c->pf->kinv) >> 32);
+}
+
+/* One step: the byte at i moves the scan on. It tells whether a word
+ * ended before it, for the literals of the state left that ended at
+ * i - 1, and the state entered reports those ending at i. */
 static inline void
 chain_step(struct chain *c, size_t i, struct prefilter_found *found)
 {
-	uint32_t x = c->pf->delta[c->row + c->pf->cls[c->t[i]]];
+	const struct prefilter *pf = c->pf;
+	uint32_t x = pf->delta[c->row + pf->cls[c->t[i]]];
 
-	c->row = x & ~DELTA_REPORTS;
-	if (x & DELTA_REPORTS)
-		chain_report(c, i, found);
+	if (x & DELTA_LEAVE) {
+		uint32_t s = chain_state(c);
+		chain_report(c, pf->first[2 * s + 1], pf->first[2 * s + 2],
+		    i - 1, found);
+	}
+	c->row = x & DELTA_ROW;
+	if (x & DELTA_ARRIVE) {
+		uint32_t s = chain_state(c);
+		chain_report(c, pf->first[2 * s], pf->first[2 * s + 1], i,
+		    found);
+	}
 }
 
-/* Each literal seen, once, for every regex that needs it. */
+/* The end of the text ends a word: the literals of the last state that
+ * needed a \b after them have it. Then each literal seen, once, for
+ * every regex that needs it. */
 static void
 chain_finish(struct chain *c, struct prefilter_found *found)
 {
 	const struct prefilter *pf = c->pf;
+	uint32_t s = chain_state(c);
+
+	if (c->len > 0)
+		chain_report(c, pf->first[2 * s + 1], pf->first[2 * s + 2],
+		    c->len - 1, found);
 
 	for (size_t j = 0; j < c->nseen; j++) {
 		const struct pf_lit *l = &pf->lits[c->sc->seen[j]];

@@ -367,6 +367,22 @@ test_automaton_bounds(void **state)
 	assert_int_equal(fe.may, 1);
 	prefilter_free(pe);
 
+	/* one that ends with a non-ASCII character: its end is not judged
+	 * either, whatever comes next */
+	struct prefilter *pn = prefilter_new();
+	struct prefilter_found fn = { 0 };
+	assert_non_null(pn);
+	assert_int_equal(prefilter_add(pn, "caf\xc3\xa9", PREFILTER_WORD_END,
+	    0, 0), 0);
+	assert_int_equal(prefilter_compile(pn), 0);
+	assert_int_equal(prefilter_scratch_reserve(&sc, pn), 0);
+	prefilter_scan(pn, "caf\xc3\xa9s", 6, &fn, &sc);
+	assert_int_equal(fn.may, 1);
+	memset(&fn, 0, sizeof(fn));
+	prefilter_scan(pn, "un caf\xc3\xa9", 8, &fn, &sc);	/* at the end */
+	assert_int_equal(fn.may, 1);
+	prefilter_free(pn);
+
 	/* a literal that starts with a non-word character: a \\b before
 	 * it needs a word character before it */
 	struct prefilter *pf = prefilter_new();
