@@ -2,6 +2,24 @@
 
 #include "text.h"
 
+/* Shouting needs min_ratio of at least min_letters cased letters to be
+ * upper case. In ASCII text no word holds more capitals than the whole
+ * text does: with fewer than that (most comments), nothing to split. */
+static bool
+too_few_capitals(const struct caps_params *p, const char *text, size_t len)
+{
+	size_t caps = 0;
+	unsigned char high = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)text[i];
+		caps += b >= 'A' && b <= 'Z';
+		high |= b;
+	}
+	return !(high & 0x80) &&
+	    (double)caps < p->min_ratio * (double)p->min_letters;
+}
+
 bool
 caps_check(const struct caps_params *p, const char *text, size_t len,
     size_t *start, size_t *end)
@@ -9,6 +27,9 @@ caps_check(const struct caps_params *p, const char *text, size_t len,
 	size_t	 pos = 0, ws, we, upper = 0, cased = 0;
 	size_t	 first = 0, last = 0;
 	bool	 any = false;
+
+	if (too_few_capitals(p, text, len))
+		return false;
 
 	while (text_next_word(text, len, &pos, &ws, &we)) {
 		size_t wu = 0, wc = 0, letters = 0, adv;
