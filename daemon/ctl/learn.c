@@ -12,6 +12,7 @@
 #include "ctl_util.h"
 #include "linfit.h"
 #include "norm.h"
+#include "text.h"
 
 /* The regularisation tried, weakest last; rows have unit length, so
  * these span a plain bag of words (1) to one that fits the corpus
@@ -19,8 +20,6 @@
 static const double c_grid[] = { 1, 4, 16, 64 };
 #define N_C	(sizeof(c_grid) / sizeof(c_grid[0]))
 
-#define FNV64_BASIS	0xcbf29ce484222325ull
-#define FNV64_PRIME	0x100000001b3ull
 
 void
 learn_opts_default(struct learn_opts *o)
@@ -183,9 +182,7 @@ read_file(struct corpus *c, const char *path, const struct learn_opts *o,
 		json_error_t	 je;
 
 		lineno++;
-		for (ssize_t i = 0; i < n; i++)
-			c->hash = (c->hash ^ (unsigned char)line[i]) *
-			    FNV64_PRIME;
+		c->hash = text_fnv1a(c->hash, line, (size_t)n);
 		if (blank(line, (size_t)n))
 			continue;
 		if ((o_line = json_loadb(line, (size_t)n, 0, &je)) == NULL) {
@@ -615,7 +612,7 @@ struct model *
 learn_files(char *const *files, int nfiles, const struct learn_opts *o,
     struct learn_summary *s)
 {
-	struct corpus		 c = { .hash = FNV64_BASIS };
+	struct corpus		 c = { .hash = TEXT_FNV_OFFSET };
 	struct views		 vs;
 	struct model_feats	 f;
 	struct model		*m = NULL;

@@ -12,6 +12,7 @@
 #include "match.h"
 #include "recache.h"
 #include "rulebook.h"
+#include "text.h"
 
 /*
  * Runaway regexes: every regex is run, at load, on inputs built to make a
@@ -337,19 +338,17 @@ probes_hash(struct runaway *rw, const struct rule *r,
     const struct rules_limits *lim)
 {
 	const struct rule_group *g = &rw->rb->groups[r->group];
-	uint64_t h = 0xcbf29ce484222325ull, v[5] = { (uint64_t)g->view,
-	    g->folds, lim->match_limit, lim->depth_limit, lim->heap_limit_kb };
+	const uint64_t v[5] = { (uint64_t)g->view, g->folds,
+	    lim->match_limit, lim->depth_limit, lim->heap_limit_kb };
+	uint64_t h;
 
 	probe_words(rw->rb, r, &rw->words);
 	if (rw->words.oom) {
 		rw->oom = true;
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		for (int b = 0; b < 64; b += 8)
-			h = (h ^ ((v[i] >> b) & 0xff)) * 0x100000001b3ull;
-	for (size_t i = 0; i < rw->words.len; i++)
-		h = (h ^ (unsigned char)rw->words.v[i]) * 0x100000001b3ull;
+	h = text_fnv1a(TEXT_FNV_OFFSET, v, sizeof(v));
+	h = text_fnv1a(h, rw->words.v, rw->words.len);
 	return h != 0 ? h : 1;
 }
 

@@ -67,20 +67,11 @@ struct lexicon {
 	uint64_t		 word_sigs[WORD_SIG_BITS / 64];
 };
 
-#define LEX_FNV_OFFSET	1469598103934665603ULL
-#define LEX_FNV_PRIME	1099511628211ULL
-
+/* FNV-1a: words are short, this is fast and spreads well enough */
 static uint64_t
 lex_hash(const char *s, size_t len)
 {
-	/* FNV-1a: words are short, this is fast and spreads well enough */
-	uint64_t h = LEX_FNV_OFFSET;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= LEX_FNV_PRIME;
-	}
-	return h;
+	return text_fnv1a(TEXT_FNV_OFFSET, s, len);
 }
 
 struct lexicon *
@@ -339,9 +330,9 @@ lexicon_scan(const struct lexicon *lx, const char *text, size_t len,
 		/* a stem matches a word that starts with it; the hash of
 		 * each prefix grows from the one before (FNV-1a, as
 		 * lex_hash) */
-		uint64_t lens = lx->stem_lens, h = LEX_FNV_OFFSET;
+		uint64_t lens = lx->stem_lens, h = TEXT_FNV_OFFSET;
 		for (size_t n = 1; n <= wl && n <= 64 && lens != 0; n++) {
-			h = (h ^ (unsigned char)w[n - 1]) * LEX_FNV_PRIME;
+			h = text_fnv1a(h, w + n - 1, 1);
 			if (!(lens & (1ULL << (n - 1))))
 				continue;
 			lens &= ~(1ULL << (n - 1));

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 #define RECACHE_PROBED	4
 
 struct entry {
@@ -29,11 +31,7 @@ static size_t		 nentries, cap;
 static uint64_t
 key_hash(const char *pattern, uint32_t opts)
 {
-	uint64_t h = 0xcbf29ce484222325ull ^ opts;
-
-	for (const unsigned char *p = (const unsigned char *)pattern; *p; p++)
-		h = (h ^ *p) * 0x100000001b3ull;
-	return h;
+	return text_fnv1a(TEXT_FNV_OFFSET ^ opts, pattern, strlen(pattern));
 }
 
 static struct entry *

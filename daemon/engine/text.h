@@ -1,5 +1,6 @@
-/* text: UTF-8 decoding and the one definition of a word character that
- * the tokenizer, the caps analyzer and the folds share. */
+/* text: UTF-8 decoding, the one definition of a word character that
+ * the tokenizer, the caps analyzer and the folds share, and the one
+ * byte hash. */
 #ifndef DECORUM_TEXT_H
 #define DECORUM_TEXT_H
 
@@ -24,6 +25,23 @@ long	text_utf8_invalid_at(const char *s, size_t len);
 bool	text_is_ascii(const char *s, size_t len);
 
 extern const uint8_t text_ascii_word[256];
+
+/* FNV-1a, 64 bits: the hash of the lexicon's tables, the regex cache's
+ * keys, the go-live probes' settings and a learned model's training data.
+ * h is TEXT_FNV_OFFSET to start, or what an earlier call returned to go
+ * on (the lexicon grows a word's hash a prefix at a time). */
+#define TEXT_FNV_OFFSET	0xcbf29ce484222325ull
+#define TEXT_FNV_PRIME	0x100000001b3ull
+
+static inline uint64_t
+text_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * TEXT_FNV_PRIME;
+	return h;
+}
 
 bool	text_next_word_slow(const char *s, size_t len, size_t *pos,
 	    size_t *start, size_t *end);
