@@ -282,13 +282,10 @@ pf_literals(struct prefilter *pf, const uint32_t *report, const uint32_t *dict)
 				if (po->bit != 0)
 					pf->sets[nsets++] = (struct pf_set){
 					    po->rule, po->bit };
+				else
+					pf->heads[nheads++] = po->rule;
 			}
 			l.set1 = (uint32_t)nsets;
-			for (uint32_t o = pf->nodes[s].out; o != 0;
-			    o = pf->outs[o - 1].next)
-				if (pf->outs[o - 1].flags == fl &&
-				    pf->outs[o - 1].bit == 0)
-					pf->heads[nheads++] = pf->outs[o - 1].rule;
 			l.head1 = (uint32_t)nheads;
 			if (any)
 				pf->lits[pf->nlits++] = l;

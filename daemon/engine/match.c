@@ -397,15 +397,18 @@ prefilter_views(struct match_scratch *ms, const struct rulebook *rb)
 		const struct view *v = views_get(&ms->views, x->view, x->folds);
 		if (v == NULL)
 			return -1;
-		struct prefilter_scratch *sc = &ms->pfs[n % PREFILTER_MAX_JOBS];
-		if (prefilter_scratch_reserve(sc, x->pf) == -1 ||
-		    prefilter_scratch_reserve(&ms->pfs[0], x->pf) == -1)
-			return -1;
+		/* one that skips most of its text goes alone, now: its
+		 * scratch is clean again for the jobs */
 		if (n == MATCH_MAX_SCANS || prefilter_sparse(x->pf)) {
+			if (prefilter_scratch_reserve(&ms->pfs[0], x->pf) == -1)
+				return -1;
 			prefilter_scan(x->pf, v->text, v->len, ms->found,
 			    &ms->pfs[0]);
 			continue;
 		}
+		struct prefilter_scratch *sc = &ms->pfs[n % PREFILTER_MAX_JOBS];
+		if (prefilter_scratch_reserve(sc, x->pf) == -1)
+			return -1;
 		jobs[n++] = (struct prefilter_job){ x->pf, v->text, v->len, sc };
 	}
 	prefilter_scan_many(jobs, n, ms->found);
