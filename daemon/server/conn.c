@@ -85,6 +85,7 @@ conn_free(struct conn *c)
 		evtimer_add(w->trim_ev, &tv);
 	}
 	free(c);
+	atomic_fetch_sub(&w->nconns, 1);
 	atomic_fetch_sub(&w->srv->nconns, 1);
 	if (w->stopping && TAILQ_EMPTY(&w->conns))
 		event_base_loopexit(w->base, NULL);
@@ -517,6 +518,7 @@ conn_new(struct worker *w, evutil_socket_t fd, enum conn_proto proto,
 	c->proto = proto;
 	frame_init(&c->fr, s->max_request_bytes);
 	TAILQ_INSERT_TAIL(&w->conns, c, entry);
+	atomic_fetch_add(&w->nconns, 1);
 	stats_connection(w);
 	/* idle: libevent's read timeout; not reading answers: conn_sweep */
 	struct timeval rt = { (time_t)s->idle_timeout, 0 };

@@ -211,6 +211,13 @@ metrics_render(struct evbuffer *out, const struct engine *e, json_t *stats,
 	    "Client connections open, on the socket and the HTTP listener.");
 	evbuffer_add_printf(out, "decorumd_connections %llu\n",
 	    count_of(stats, "connections"));
+	family(out, "decorumd_worker_connections", "gauge",
+	    "Client connections open, by worker thread.");
+	json_t *per = json_object_get(stats, "worker_connections");
+	for (size_t i = 0; i < json_array_size(per); i++)
+		evbuffer_add_printf(out,
+		    "decorumd_worker_connections{worker=\"%zu\"} %lld\n", i,
+		    (long long)json_integer_value(json_array_get(per, i)));
 	family(out, "decorumd_connections_accepted_total", "counter",
 	    "Client connections accepted since start, on the socket and the HTTP listener.");
 	evbuffer_add_printf(out, "decorumd_connections_accepted_total %llu\n",

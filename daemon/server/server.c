@@ -236,7 +236,12 @@ server_start(const struct server_opts *o)
 		TAILQ_INIT(&w->conns);
 		check_scratch_init(&w->cs);
 		stats_init(&w->stats);
+		if (pthread_mutex_init(&w->inbox_lock, NULL) != 0)
+			goto fail;
+		w->inbox_lock_made = true;
 		if ((w->base = event_base_new()) == NULL ||
+		    (w->inbox_ev = event_new(w->base, -1, 0, worker_on_inbox,
+		    w)) == NULL ||
 		    (w->stop_ev = event_new(w->base, -1, 0, worker_on_stop, w)) == NULL ||
 		    (w->resume_ev = evtimer_new(w->base, worker_on_resume, w)) == NULL ||
 		    (w->deadline_ev = evtimer_new(w->base, worker_on_deadline, w)) == NULL ||
@@ -244,8 +249,8 @@ server_start(const struct server_opts *o)
 		    (w->swap_ev = event_new(w->base, -1, 0, reload_on_worker_swap,
 		    w)) == NULL)
 			goto fail;
-		/* every worker accepts on the one socket: the kernel spreads
-		 * connections, and no hand-off between threads is needed */
+		/* every worker accepts on the one socket, and passes what it
+		 * takes to the worker with the fewest connections */
 		w->listener = evconnlistener_new(w->base, worker_on_accept, w,
 		    LEV_OPT_CLOSE_ON_EXEC, -1, s->listen_fd);
 		if (w->listener == NULL)

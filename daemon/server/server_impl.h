@@ -25,6 +25,7 @@
 #define SERVER_DRAIN_SECONDS	10
 
 struct worker;
+struct handoff;
 
 enum conn_proto {
 	CONN_LINES = 0,		/* the Unix socket's JSON lines */
@@ -90,6 +91,16 @@ struct worker {
 	bool		 stopping;
 	struct stats	 stats;		/* this worker's shard (stats.h) */
 	struct event	*swap_ev;	/* reload.c: drop the old engine now */
+	/* the balance: one worker's wakeup often takes a whole burst of
+	 * connections off the shared socket, so it passes each on to the
+	 * worker with the fewest (worker_take) */
+	atomic_int	 nconns;	/* its connections */
+	atomic_int	 npending;	/* passed to it, not yet taken */
+	pthread_mutex_t	 inbox_lock;
+	bool		 inbox_lock_made;
+	bool		 inbox_closed;	/* stopping: it takes no more */
+	struct handoff	*inbox;		/* guarded by inbox_lock */
+	struct event	*inbox_ev;
 };
 
 struct server {
@@ -159,6 +170,7 @@ void	worker_on_accept_error(struct evconnlistener *l, void *arg);
 void	worker_on_deadline(evutil_socket_t fd, short what, void *arg);
 void	worker_on_stop(evutil_socket_t fd, short what, void *arg);
 void	worker_on_ping(evutil_socket_t fd, short what, void *arg);
+void	worker_on_inbox(evutil_socket_t fd, short what, void *arg);
 void	*worker_main(void *arg);
 void	worker_cleanup(struct worker *w);
 

@@ -379,6 +379,12 @@ stats_json(struct server *s, struct engine *e)
 	json_object_set_new(o, "connections",
 	    json_integer(atomic_load(&s->nconns)));
 	json_object_set_new(o, "workers", json_integer(s->nworkers));
+	/* how the connections are spread (worker_take keeps it even) */
+	json_t *per = json_array();
+	for (int i = 0; per != NULL && i < s->nworkers; i++)
+		json_array_append_new(per, json_integer(
+		    atomic_load(&s->workers[i].nconns)));
+	json_object_set_new(o, "worker_connections", per);
 	json_object_set_new(o, "reload", reload);
 	json_object_set_new(o, "pid", json_integer((json_int_t)getpid()));
 	return o;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "http.h"
 #include "log.h"
@@ -39,25 +40,131 @@ worker_engine(struct worker *w)
 	return w->engine;
 }
 
+/* A connection one worker accepted for another (worker_take). */
+struct handoff {
+	struct handoff		*next;
+	evutil_socket_t		 fd;
+	enum conn_proto		 proto;
+	struct sockaddr_storage	 sa;
+	int			 salen;
+};
+
+static int
+worker_load(struct worker *w)
+{
+	return atomic_load_explicit(&w->nconns, memory_order_relaxed) +
+	    atomic_load_explicit(&w->npending, memory_order_relaxed);
+}
+
+/* Pass a connection to worker to; -1 when it takes no more (stopping)
+ * or memory runs out: the caller keeps it then. */
+static int
+worker_hand(struct worker *to, evutil_socket_t fd, enum conn_proto proto,
+    const struct sockaddr *sa, int salen)
+{
+	struct handoff *h;
+
+	if (salen < 0 || (size_t)salen > sizeof(h->sa) ||
+	    (h = calloc(1, sizeof(*h))) == NULL)
+		return -1;
+	h->fd = fd;
+	h->proto = proto;
+	if (sa != NULL)
+		memcpy(&h->sa, sa, (size_t)salen);
+	h->salen = sa != NULL ? salen : -1;
+	pthread_mutex_lock(&to->inbox_lock);
+	if (to->inbox_closed) {
+		pthread_mutex_unlock(&to->inbox_lock);
+		free(h);
+		return -1;
+	}
+	h->next = to->inbox;
+	to->inbox = h;
+	atomic_fetch_add(&to->npending, 1);
+	pthread_mutex_unlock(&to->inbox_lock);
+	event_active(to->inbox_ev, EV_READ, 0);
+	return 0;
+}
+
+/* Serve a connection this worker accepted, here or on the worker with
+ * the fewest connections: the kernel wakes one worker for a burst of
+ * connects, and that one would otherwise take them all. */
+static void
+worker_take(struct worker *w, evutil_socket_t fd, enum conn_proto proto,
+    struct sockaddr *sa, int salen)
+{
+	struct server	*s = w->srv;
+	struct worker	*best = w;
+	int		 least = worker_load(w);
+
+	for (int i = 0; i < s->nworkers; i++) {
+		struct worker *o = &s->workers[i];
+		int load;
+		if (o != w && (load = worker_load(o)) < least) {
+			best = o;
+			least = load;
+		}
+	}
+	if (best != w && worker_hand(best, fd, proto, sa, salen) == 0)
+		return;
+	conn_new(w, fd, proto, sa, salen);
+}
+
+/* Take the connections other workers passed on, in the order passed
+ * (the list holds the newest first). */
+static void
+worker_take_inbox(struct worker *w, bool close_it)
+{
+	struct handoff *h, *rev = NULL;
+
+	pthread_mutex_lock(&w->inbox_lock);
+	h = w->inbox;
+	w->inbox = NULL;
+	if (close_it)
+		w->inbox_closed = true;
+	pthread_mutex_unlock(&w->inbox_lock);
+	while (h != NULL) {
+		struct handoff *next = h->next;
+		h->next = rev;
+		rev = h;
+		h = next;
+	}
+	while ((h = rev) != NULL) {
+		rev = h->next;
+		/* counted as a connection before it stops being pending */
+		conn_new(w, h->fd, h->proto, h->salen < 0 ? NULL :
+		    (struct sockaddr *)&h->sa, h->salen);
+		atomic_fetch_sub(&w->npending, 1);
+		free(h);
+	}
+}
+
+void
+worker_on_inbox(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	worker_take_inbox(arg, false);
+}
+
 void
 worker_on_accept(struct evconnlistener *l, evutil_socket_t fd,
     struct sockaddr *sa, int salen, void *arg)
 {
 	(void)l;
-	conn_new(arg, fd, CONN_LINES, sa, salen);
+	worker_take(arg, fd, CONN_LINES, sa, salen);
 }
 
 /* HTTP runs on the workers like the socket, not on the main loop: a
- * check there would hold up signals, reloads and the watchdog tick, and
- * one listener per worker on the shared descriptor lets the kernel spread
- * connections with no hand-off between threads. /metrics and /healthz
- * are as prompt as any answer of the worker that took the connection. */
+ * check there would hold up signals, reloads and the watchdog tick.
+ * /metrics and /healthz are as prompt as any answer of the worker that
+ * serves the connection. */
 void
 worker_on_http_accept(struct evconnlistener *l, evutil_socket_t fd,
     struct sockaddr *sa, int salen, void *arg)
 {
 	(void)l;
-	conn_new(arg, fd, CONN_HTTP, sa, salen);
+	worker_take(arg, fd, CONN_HTTP, sa, salen);
 }
 
 void
@@ -155,8 +262,10 @@ worker_on_stop(evutil_socket_t fd, short what, void *arg)
 	evtimer_del(w->resume_ev);
 	if (w->sweep_ev != NULL)
 		evtimer_del(w->sweep_ev);
-	/* the backlog first: a connection freed below must not find the
-	 * list empty (and end the loop) while others are still to come */
+	/* those passed on and the backlog first: a connection freed below
+	 * must not find the list empty (and end the loop) while others are
+	 * still to come; no worker passes it any more after this */
+	worker_take_inbox(w, true);
 	worker_take_backlog(w, w->srv->listen_fd, CONN_LINES);
 	if (w->srv->http != NULL)
 		worker_take_backlog(w, http_fd(w->srv->http), CONN_HTTP);
@@ -251,6 +360,18 @@ worker_cleanup(struct worker *w)
 		event_free(w->deadline_ev);
 	if (w->ping_ev)
 		event_free(w->ping_ev);
+	if (w->inbox_lock_made) {
+		/* a worker that never ran: close what was passed to it */
+		struct handoff *h;
+		while ((h = w->inbox) != NULL) {
+			w->inbox = h->next;
+			close(h->fd);
+			free(h);
+		}
+		pthread_mutex_destroy(&w->inbox_lock);
+	}
+	if (w->inbox_ev)
+		event_free(w->inbox_ev);
 	if (w->base)
 		event_base_free(w->base);
 	check_scratch_free(&w->cs);

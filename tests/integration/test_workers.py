@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Worker threads change nothing but speed: the same comments sent to a
 daemon with one worker and to one with four, over several connections at
-once, get identical answers."""
+once, get identical answers. And they share the work: connections that
+arrive together are spread over the workers."""
 import glob
 import json
 import os
+import signal
 import threading
+import time
 import unittest
 
 from daemon import RULES, ROOT, Daemon, run_tests
@@ -63,6 +66,33 @@ class WorkersTest(unittest.TestCase):
         # the comparison is not vacuous: the corpus holds every outcome
         decisions = {a["decision"] for a in one.values()}
         self.assertEqual(decisions, {"accept", "review", "reject"})
+
+    def test_a_burst_of_connections_is_spread(self):
+        # connects queued while the daemon is stopped arrive as one burst:
+        # the worker woken first takes them all off the socket, and must
+        # hand them on so that each worker serves its share
+        with Daemon(config={"workers": 2}, rules_dir=RULES) as d:
+            d.signal(signal.SIGSTOP)
+            try:
+                clients = [d.connect() for _ in range(8)]
+            finally:
+                d.signal(signal.SIGCONT)
+            for i, c in enumerate(clients):
+                self.assertEqual(c.ask({"id": i, "text": "hello"})["id"], i)
+            with d.connect() as c:
+                st = c.ask({"op": "stats"})
+                per = st["worker_connections"]
+                self.assertEqual(len(per), 2)
+                self.assertEqual(sum(per), 9, st)
+                self.assertLessEqual(max(per) - min(per), 1, per)
+            # closed connections leave the count
+            for c in clients:
+                c.close()
+            deadline = time.monotonic() + 10
+            with d.connect() as c:
+                while sum(c.ask({"op": "stats"})["worker_connections"]) != 1:
+                    self.assertLess(time.monotonic(), deadline)
+                    time.sleep(0.01)
 
 
 if __name__ == "__main__":
