@@ -73,6 +73,38 @@ corpus_load(struct corpus *c, const char *path)
 	return 0;
 }
 
+/* A verdict's reasons as (rule, start, end) triples, to compare. */
+static int
+reasons_keep(const struct check_scratch *cs, uint32_t **v, size_t *cap)
+{
+	if (3 * cs->v.nreasons > *cap) {
+		uint32_t *nv = realloc(*v, 3 * cs->v.nreasons * sizeof(*nv));
+		if (nv == NULL)
+			return -1;
+		*v = nv;
+		*cap = 3 * cs->v.nreasons;
+	}
+	for (size_t k = 0; k < cs->v.nreasons; k++) {
+		const struct hit *h = &cs->ms.hits[cs->v.reasons[k]];
+		(*v)[3 * k] = h->rule;
+		(*v)[3 * k + 1] = h->start;
+		(*v)[3 * k + 2] = h->end;
+	}
+	return 0;
+}
+
+static bool
+reasons_same(const struct check_scratch *cs, const uint32_t *v)
+{
+	for (size_t k = 0; k < cs->v.nreasons; k++) {
+		const struct hit *h = &cs->ms.hits[cs->v.reasons[k]];
+		if (v[3 * k] != h->rule || v[3 * k + 1] != h->start ||
+		    v[3 * k + 2] != h->end)
+			return false;
+	}
+	return true;
+}
+
 static void
 usage(void)
 {
@@ -141,24 +173,48 @@ bench_engine_main(int argc, char **argv)
 	struct check_scratch cs;
 	check_scratch_init(&cs);
 	if (check_prefilter) {
-		/* the prefilter must never change a decision: compare every
-		 * comment's answer with it and without it */
-		size_t differ = 0;
+		/* the prefilter must never change an answer: compare every
+		 * comment's decision and reasons, spans included, with it
+		 * and without it */
+		size_t differ = 0, cap = 0;
+		uint32_t *seen = NULL;
 		for (size_t i = 0; i < c.n; i++) {
 			engine_check_opts(e, p, &cs, c.text[i], c.len[i],
 			    &with_pf);
 			enum decision with = cs.v.decision;
 			size_t nr_with = cs.v.nreasons;
+			if (reasons_keep(&cs, &seen, &cap) == -1) {
+				fprintf(stderr, "decorumctl: out of memory\n");
+				free(seen);
+				check_scratch_free(&cs);
+				engine_unref(e);
+				return 2;
+			}
 			engine_check_opts(e, p, &cs, c.text[i], c.len[i],
 			    &without_pf);
-			if (with != cs.v.decision || nr_with != cs.v.nreasons) {
-				if (differ++ < 10)
-					printf("differs: %.*s\n",
+			if (with != cs.v.decision || nr_with != cs.v.nreasons ||
+			    !reasons_same(&cs, seen)) {
+				if (differ++ < 10) {
+					printf("differs: %.*s\n  with:",
 					    (int)(c.len[i] > 120 ? 120 : c.len[i]),
 					    c.text[i]);
+					for (size_t k = 0; k < nr_with; k++)
+						printf(" %s@%u-%u", rules_id(e->rb,
+						    seen[3 * k]), seen[3 * k + 1],
+						    seen[3 * k + 2]);
+					printf("\n  without:");
+					for (size_t k = 0; k < cs.v.nreasons; k++) {
+						const struct hit *h = &cs.ms.hits[
+						    cs.v.reasons[k]];
+						printf(" %s@%u-%u", rules_id(e->rb,
+						    h->rule), h->start, h->end);
+					}
+					printf("\n");
+				}
 			}
 		}
-		printf("prefilter check: %zu comments, %zu decided differently\n",
+		free(seen);
+		printf("prefilter check: %zu comments, %zu answered differently\n",
 		    c.n, differ);
 		if (differ > 0) {
 			check_scratch_free(&cs);

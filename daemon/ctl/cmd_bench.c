@@ -51,8 +51,8 @@ cmd_bench_usage(FILE *out)
 "  -p, --passes N        passes over the corpus (default 5)\n"
 "      --policy NAME     use this configured policy instead of the default\n"
 "      --no-prefilter    run every regex on every comment\n"
-"      --check-prefilter compare every decision with and without the\n"
-"                        prefilter\n",
+"      --check-prefilter compare every decision and its reasons (rules and\n"
+"                        spans) with and without the prefilter\n",
 	    out);
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """decorumctl bench --engine: runs, reports what it promises, and its
---check-prefilter finds no comment decided differently with the literal
+--check-prefilter finds no comment answered differently with the literal
 prefilter than without it, on the project's corpus and, when ../shared is
 there, on every sixteenth row of each dev file."""
 import glob
@@ -27,7 +27,7 @@ class EngineBenchTest(unittest.TestCase):
     def test_prefilter_changes_no_decision(self):
         r = self.run_bench("--check-prefilter")
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
-        m = re.search(r"prefilter check: (\d+) comments, (\d+) decided differently",
+        m = re.search(r"prefilter check: (\d+) comments, (\d+) answered differently",
                       r.stdout)
         self.assertIsNotNone(m, r.stdout)
         self.assertGreater(int(m.group(1)), 500)
@@ -52,7 +52,7 @@ class EngineBenchTest(unittest.TestCase):
                                 "-p", "1", "--check-prefilter", sample],
                                capture_output=True, text=True, timeout=600)
             self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
-            m = re.search(r"prefilter check: (\d+) comments, (\d+) decided "
+            m = re.search(r"prefilter check: (\d+) comments, (\d+) answered "
                           r"differently", r.stdout)
             self.assertIsNotNone(m, r.stdout)
             self.assertEqual(int(m.group(1)), n)
