@@ -1,5 +1,6 @@
 /* worker: one thread with its own event loop, accepting on the shared
- * socket and serving the connections it accepted. */
+ * socket and serving connections: those it accepted, or was handed by
+ * the worker that accepted them, so that all workers share the load. */
 #include <errno.h>
 #include <malloc.h>
 #include <stdlib.h>
