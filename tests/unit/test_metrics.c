@@ -123,7 +123,8 @@ static json_t *
 sum(struct fx *fx)
 {
 	struct stats *v[] = { &fx->shard[0], &fx->shard[1] };
-	json_t *o = json_pack("{s:i}", "connections", 2);
+	json_t *o = json_pack("{s:i,s:[i,i]}", "connections", 2,
+	    "worker_connections", 1, 1);
 
 	assert_int_equal(stats_sum_json(o, v, 2), 0);
 	return o;
@@ -190,6 +191,9 @@ test_counts_and_exposition(void **state)
 	assert_non_null(strstr(s, "decorumd_http_requests_total 3\n"));
 	assert_non_null(strstr(s, "decorumd_connections_accepted_total 1\n"));
 	assert_non_null(strstr(s, "decorumd_connections 2\n"));
+	assert_non_null(strstr(s, "# TYPE decorumd_worker_connections gauge\n"));
+	assert_non_null(strstr(s, "decorumd_worker_connections{worker=\"0\"} 1\n"
+	    "decorumd_worker_connections{worker=\"1\"} 1\n"));
 	assert_non_null(strstr(s, "decorumd_workers 4\n"));
 	assert_non_null(strstr(s, "decorumd_rules_info{rules_version=\"1\"} 1\n"));
 	/* 42 µs lands in the 50 µs bucket and every one above it */
