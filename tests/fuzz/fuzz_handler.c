@@ -14,10 +14,7 @@
 #include "server_impl.h"
 
 #include "fuzz_check.h"
-
-#ifndef DECORUM_SOURCE_DIR
-#define DECORUM_SOURCE_DIR "."
-#endif
+#include "fuzz_engine.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,22 +24,7 @@ static struct worker	 wk;
 static void
 setup(void)
 {
-	static char rules[4096];
-	const char *root = getenv("DECORUM_ROOT");
-	struct engine_opts o = { 0 };
-	struct diag d;
-
-	snprintf(rules, sizeof(rules), "%s/rules",
-	    root ? root : DECORUM_SOURCE_DIR);
-	o.rules_dir = rules;
-	o.generation = 1;
-	diag_init(&d);
-	srv.engine = engine_load(&o, &d);
-	if (srv.engine == NULL) {
-		diag_print(&d, stderr);
-		abort();
-	}
-	diag_free(&d);
+	srv.engine = fuzz_shipped_engine();
 	pthread_mutex_init(&srv.engine_lock, NULL);
 	pthread_mutex_init(&srv.reload_lock, NULL);
 	atomic_store(&srv.engine_gen, 1);

@@ -9,13 +9,10 @@
 #include <string.h>
 
 #include "fuzz_check.h"
+#include "fuzz_engine.h"
 #include "engine.h"
 #include "reply.h"
 #include "text.h"
-
-#ifndef DECORUM_SOURCE_DIR
-#define DECORUM_SOURCE_DIR "."
-#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,22 +23,7 @@ static struct reply_buf answer;
 static void
 setup(void)
 {
-	static char rules[4096];
-	const char *root = getenv("DECORUM_ROOT");
-	struct engine_opts o = { 0 };
-	struct diag d;
-
-	snprintf(rules, sizeof(rules), "%s/rules",
-	    root ? root : DECORUM_SOURCE_DIR);
-	o.rules_dir = rules;
-	o.generation = 1;
-	diag_init(&d);
-	engine = engine_load(&o, &d);
-	if (engine == NULL) {
-		diag_print(&d, stderr);
-		abort();
-	}
-	diag_free(&d);
+	engine = fuzz_shipped_engine();
 	check_scratch_init(&cs);
 }
 
