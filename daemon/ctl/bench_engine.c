@@ -105,6 +105,43 @@ reasons_same(const struct check_scratch *cs, const uint32_t *v)
 	return true;
 }
 
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* What one comment costs, spread: a worker answers its connections one
+ * comment at a time, so a slow comment is what the others wait behind
+ * (the socket's p99). Over one more pass. -1 when out of memory. */
+static int
+comment_times(const struct engine *e, const struct policy *p,
+    struct check_scratch *cs, const struct corpus *c,
+    const struct match_opts *mo)
+{
+	double	*t = malloc((c->n + 1) * sizeof(*t));
+	size_t	 slowest = 0;
+
+	if (t == NULL)
+		return -1;
+	for (size_t i = 0; i < c->n; i++) {
+		double t0 = now();
+		engine_check_opts(e, p, cs, c->text[i], c->len[i], mo);
+		t[i] = (now() - t0) * 1e6;
+		if (t[i] > t[slowest])
+			slowest = i;
+	}
+	size_t len = c->len[slowest];
+	qsort(t, c->n, sizeof(*t), cmp_double);
+	printf("  one comment (us): p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f "
+	    "(%zu bytes)\n", t[c->n / 2], t[c->n * 99 / 100],
+	    t[c->n * 999 / 1000], t[c->n - 1], len);
+	free(t);
+	return 0;
+}
+
 static void
 usage(void)
 {
@@ -322,6 +359,12 @@ bench_engine_main(int argc, char **argv)
 	    (double)stage[MATCH_STAGE_PREFILTER] / 1e3 / (double)c.n,
 	    (double)stage[MATCH_STAGE_RULES] / 1e3 / (double)c.n,
 	    (st > matched ? st - matched : 0) / 1e3 / (double)c.n);
+	if (comment_times(e, p, &cs, &c, &mo) == -1) {
+		fprintf(stderr, "decorumctl: out of memory\n");
+		check_scratch_free(&cs);
+		engine_unref(e);
+		return 2;
+	}
 
 	/* where the time goes: each regex as the pipeline runs it (after the
 	 * prefilter), over one more pass */

@@ -67,6 +67,14 @@ class EngineBenchTest(unittest.TestCase):
                      "regexes behind the literal prefilter", "stages (us/comment): views",
                      "literal prefilter", "slowest regexes in the pipeline"):
             self.assertIn(what, r.stdout)
+        # one comment's cost, spread: percentiles in order, the slowest named
+        m = re.search(r"one comment \(us\): p50 ([\d.]+), p99 ([\d.]+), "
+                      r"p99\.9 ([\d.]+), max ([\d.]+) \((\d+) bytes\)", r.stdout)
+        self.assertIsNotNone(m, r.stdout)
+        p = [float(m.group(k)) for k in range(1, 5)]
+        self.assertGreater(p[0], 0)
+        self.assertEqual(p, sorted(p))
+        self.assertGreater(int(m.group(5)), 0)
         self.assertRegex(r.stdout, r"whole pipeline\s+\d+ comments/s\s+[\d.]+ MB/s")
 
     def test_no_prefilter_decides_the_same(self):
