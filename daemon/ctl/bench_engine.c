@@ -189,6 +189,11 @@ bench_engine_main(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (corpus_load(&c, argv[i]) == -1)
 			return 2;
+	if (c.n == 0) {
+		/* nothing to time: every figure would divide by zero */
+		fprintf(stderr, "decorumctl: no comments in the corpus\n");
+		return 2;
+	}
 	diag_init(&d);
 	double tl = now();
 	struct engine *e = engine_load(&eo, &d);

@@ -90,6 +90,15 @@ class EngineBenchTest(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("usage", r.stderr)
 
+    def test_empty_corpus_is_refused(self):
+        # nothing to time: a clear error, not figures divided by zero
+        with tempfile.NamedTemporaryFile(suffix=".jsonl") as empty:
+            r = subprocess.run([DECORUMCTL, "bench", "--engine", "-R", RULES,
+                                "-p", "1", empty.name], capture_output=True,
+                               text=True, timeout=60)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("no comments", r.stderr)
+
 
 if __name__ == "__main__":
     run_tests()
