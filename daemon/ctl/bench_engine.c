@@ -73,9 +73,11 @@ corpus_load(struct corpus *c, const char *path)
 	return 0;
 }
 
-/* A verdict's reasons as (rule, start, end) triples, to compare. */
+/* A verdict's reasons as (rule, start, end) triples, to compare; *n
+ * triples. -1 when out of memory. */
 static int
-reasons_keep(const struct check_scratch *cs, uint32_t **v, size_t *cap)
+reasons_keep(const struct check_scratch *cs, uint32_t **v, size_t *cap,
+    size_t *n)
 {
 	if (3 * cs->v.nreasons > *cap) {
 		uint32_t *nv = realloc(*v, 3 * cs->v.nreasons * sizeof(*nv));
@@ -90,19 +92,19 @@ reasons_keep(const struct check_scratch *cs, uint32_t **v, size_t *cap)
 		(*v)[3 * k + 1] = h->start;
 		(*v)[3 * k + 2] = h->end;
 	}
+	*n = cs->v.nreasons;
 	return 0;
 }
 
-static bool
-reasons_same(const struct check_scratch *cs, const uint32_t *v)
+static void
+reasons_print(const struct engine *e, const char *what, const uint32_t *v,
+    size_t n)
 {
-	for (size_t k = 0; k < cs->v.nreasons; k++) {
-		const struct hit *h = &cs->ms.hits[cs->v.reasons[k]];
-		if (v[3 * k] != h->rule || v[3 * k + 1] != h->start ||
-		    v[3 * k + 2] != h->end)
-			return false;
-	}
-	return true;
+	printf("  %s:", what);
+	for (size_t k = 0; k < n; k++)
+		printf(" %s@%u-%u", rules_id(e->rb, v[3 * k]), v[3 * k + 1],
+		    v[3 * k + 2]);
+	printf("\n");
 }
 
 static int
@@ -218,44 +220,39 @@ bench_engine_main(int argc, char **argv)
 		/* the prefilter must never change an answer: compare every
 		 * comment's decision and reasons, spans included, with it
 		 * and without it */
-		size_t differ = 0, cap = 0;
-		uint32_t *seen = NULL;
+		size_t differ = 0, cap[2] = { 0, 0 }, nr[2];
+		uint32_t *seen[2] = { NULL, NULL };
 		for (size_t i = 0; i < c.n; i++) {
-			engine_check_opts(e, p, &cs, c.text[i], c.len[i],
-			    &with_pf);
-			enum decision with = cs.v.decision;
-			size_t nr_with = cs.v.nreasons;
-			if (reasons_keep(&cs, &seen, &cap) == -1) {
+			enum decision dec[2];
+			int rc = 0;
+			for (int k = 0; k < 2 && rc == 0; k++) {
+				engine_check_opts(e, p, &cs, c.text[i], c.len[i],
+				    k == 0 ? &with_pf : &without_pf);
+				dec[k] = cs.v.decision;
+				rc = reasons_keep(&cs, &seen[k], &cap[k], &nr[k]);
+			}
+			if (rc == -1) {
 				fprintf(stderr, "decorumctl: out of memory\n");
-				free(seen);
+				free(seen[0]);
+				free(seen[1]);
 				check_scratch_free(&cs);
 				engine_unref(e);
 				return 2;
 			}
-			engine_check_opts(e, p, &cs, c.text[i], c.len[i],
-			    &without_pf);
-			if (with != cs.v.decision || nr_with != cs.v.nreasons ||
-			    !reasons_same(&cs, seen)) {
-				if (differ++ < 10) {
-					printf("differs: %.*s\n  with:",
-					    (int)(c.len[i] > 120 ? 120 : c.len[i]),
-					    c.text[i]);
-					for (size_t k = 0; k < nr_with; k++)
-						printf(" %s@%u-%u", rules_id(e->rb,
-						    seen[3 * k]), seen[3 * k + 1],
-						    seen[3 * k + 2]);
-					printf("\n  without:");
-					for (size_t k = 0; k < cs.v.nreasons; k++) {
-						const struct hit *h = &cs.ms.hits[
-						    cs.v.reasons[k]];
-						printf(" %s@%u-%u", rules_id(e->rb,
-						    h->rule), h->start, h->end);
-					}
-					printf("\n");
-				}
+			if (dec[0] == dec[1] && nr[0] == nr[1] && (nr[0] == 0 ||
+			    memcmp(seen[0], seen[1], 3 * nr[0] *
+			    sizeof(uint32_t)) == 0))
+				continue;
+			if (differ++ < 10) {
+				printf("differs: %.*s\n",
+				    (int)(c.len[i] > 120 ? 120 : c.len[i]),
+				    c.text[i]);
+				reasons_print(e, "with", seen[0], nr[0]);
+				reasons_print(e, "without", seen[1], nr[1]);
 			}
 		}
-		free(seen);
+		free(seen[0]);
+		free(seen[1]);
 		printf("prefilter check: %zu comments, %zu answered differently\n",
 		    c.n, differ);
 		if (differ > 0) {
